@@ -1,0 +1,79 @@
+import { Reports } from "../domain/reports";
+import { Task, TaskList } from "../domain/types";
+import { listFingerprint } from "./hash";
+import { instructionsSheet } from "./instructions-sheet";
+import { SCHEMA_VERSION, SHEET } from "./layout";
+import { masterSheet } from "./master-sheet";
+import { metaSheet } from "./meta-sheet";
+import { assignSheetNames } from "./sheet-names";
+import { summarySheet } from "./summary-sheet";
+import { WorkbookBlueprint } from "./types";
+import { UnitSheetRef } from "./unit-refs";
+import { unitSheet } from "./unit-sheet";
+
+export interface BlueprintOptions {
+  /** Stable across rebuilds of one tracker; returns from another tracker are refused by it. */
+  trackerId: string;
+  /** Shown as the generation/refresh time; passed in so the blueprint stays deterministic. */
+  generatedAt: string;
+  password?: string;
+  /** Statuses and reports to carry into the unit sheets (rebuild, merge). */
+  reports?: Reports;
+}
+
+/** Identifies the content of a list: the same tasks and units give the same hash. */
+export function taskListHash(list: TaskList): string {
+  return listFingerprint(JSON.stringify(list.tasks.map((t) => [t.id, t.text, t.units, t.deadline])));
+}
+
+export function tasksByUnit(list: TaskList): Map<string, Task[]> {
+  const map = new Map<string, Task[]>(list.units.map((u) => [u, []]));
+  for (const task of list.tasks) for (const u of task.units) map.get(u)!.push(task);
+  return map;
+}
+
+/** The tracker for a task list: pure and deterministic for the same inputs. */
+export function buildBlueprint(list: TaskList, options: BlueprintOptions): WorkbookBlueprint {
+  const names = assignSheetNames(list.units);
+  const byUnit = tasksByUnit(list);
+  const refs: UnitSheetRef[] = list.units.map((unit) => ({ unit, sheet: names.get(unit)!, taskCount: byUnit.get(unit)!.length }));
+  const refMap = new Map(refs.map((r) => [r.unit, r]));
+  const listHash = taskListHash(list);
+  const { password } = options;
+  const sheets = [
+    summarySheet({
+      name: SHEET.summary,
+      listName: list.name,
+      masterName: SHEET.master,
+      taskCount: list.tasks.length,
+      units: refs,
+      stamp: options.generatedAt,
+      password,
+    }),
+    masterSheet(SHEET.master, list.name, list.tasks, refMap, password),
+    instructionsSheet(password),
+    ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password)),
+    metaSheet(
+      {
+        trackerId: options.trackerId,
+        schemaVersion: SCHEMA_VERSION,
+        kind: "master",
+        listName: list.name,
+        listHash,
+        generatedAt: options.generatedAt,
+      },
+      refs,
+      password,
+    ),
+  ];
+  return {
+    trackerId: options.trackerId,
+    schemaVersion: SCHEMA_VERSION,
+    listName: list.name,
+    listHash,
+    title: `${list.name} 落实情况跟踪表`,
+    sheets,
+    names: [{ name: "TRACKER_ID", ref: `'${SHEET.meta}'!$B$1` }],
+    activeSheet: SHEET.summary,
+  };
+}

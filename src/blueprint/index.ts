@@ -1,0 +1,11 @@
+export * from "./types";
+export * from "./a1";
+export * from "./dates";
+export * from "./layout";
+export * from "./sheet-names";
+export * from "./build-blueprint";
+export * from "./meta-sheet";
+export * from "./unit-refs";
+export { unitLastRow, DATE_FORMAT } from "./unit-sheet";
+export { masterLastRow } from "./master-sheet";
+export { summaryUnitRow } from "./summary-sheet";

@@ -1,0 +1,39 @@
+import { STATUSES } from "../domain/statuses";
+import { COLORS, SHEET } from "./layout";
+import { emptySheet, titleFormat } from "./sheet-parts";
+import { SheetBlueprint } from "./types";
+
+const LINES = [
+  "填报说明",
+  "",
+  "一、填报范围",
+  "1. 每个责任单位只填写以本单位命名的工作表,不要修改其他工作表。",
+  "2. 本单位角色为“牵头”的任务,由本单位汇总各配合单位情况后统一填报;“配合”的任务填报本单位承担部分。",
+  "",
+  "二、填写哪些列",
+  "3. 只需填写浅黄色的列:完成状态、本期进展情况、存在问题、下步计划、佐证材料、填报人、填报日期。其他列已锁定。",
+  `4. 完成状态请从下拉列表选择:${STATUSES.join("、")}。不要粘贴或手工输入其他文字。`,
+  "5. “长期坚持”用于需要持续推进、没有完成终点的任务,不计入完成率的分母。",
+  "6. “是否逾期”由截止日期自动计算,无需也无法填写。",
+  "7. 填报日期请填写日期(例如 2026-11-30)。",
+  "",
+  "三、注意事项",
+  "8. 请勿删除、重命名工作表,勿删除行或修改序号:汇总按“序号 + 单位”匹配,不依赖行的位置。",
+  "9. 可以使用 Excel、WPS 或 LibreOffice 填写,保存为 .xlsx 格式后按原渠道报送。",
+  "10. 工作表保护只为防止误操作;如确需调整,请与牵头处室联系。",
+];
+
+export function instructionsSheet(password?: string): SheetBlueprint {
+  const sheet = emptySheet(SHEET.instructions, "instructions");
+  sheet.tabColor = COLORS.instructionsTab;
+  sheet.cells = LINES.map((l) => [l || null]);
+  sheet.columnWidths = [110];
+  sheet.rowHeights = { 1: 24 };
+  sheet.formats.push(titleFormat(1), { range: `A2:A${LINES.length}`, style: { wrap: true, vAlign: "top" } });
+  for (const [i, line] of LINES.entries()) {
+    if (/^[一二三四五六七八九十]、/.test(line)) sheet.formats.push({ range: `A${i + 1}`, style: { bold: true } });
+  }
+  sheet.protection = { password, unlocked: [] };
+  sheet.print = { orientation: "portrait", titleRows: "$1:$1" };
+  return sheet;
+}

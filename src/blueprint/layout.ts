@@ -1,0 +1,121 @@
+/**
+ * Fixed facts of the tracker layout shared by the blueprint and every reader. Readers
+ * find columns by these header texts (people move columns), never by letter.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SHEET = {
+  summary: "汇总",
+  master: "任务总表",
+  instructions: "填报说明",
+  meta: "_meta",
+  mergeLog: "合并记录",
+  history: "历次汇总",
+} as const;
+
+export const RESERVED_SHEET_NAMES: readonly string[] = [...Object.values(SHEET), "History"];
+
+/** Unit sheet: row 1 title, row 2 headers, data from row 3. */
+export const UNIT_HEADER_ROW = 2;
+export const UNIT_FIRST_ROW = 3;
+
+export const UNIT_COLUMNS = [
+  "序号",
+  "政策内容",
+  "本单位角色",
+  "其他责任单位",
+  "完成时限",
+  "截止日期",
+  "完成状态",
+  "本期进展情况",
+  "存在问题",
+  "下步计划",
+  "佐证材料",
+  "填报人",
+  "填报日期",
+  "是否逾期",
+] as const;
+export type UnitColumn = (typeof UNIT_COLUMNS)[number];
+
+export const unitCol = (name: UnitColumn): number => UNIT_COLUMNS.indexOf(name);
+
+/** The input columns, contiguous from 完成状态 to 填报日期. */
+export const UNIT_INPUT_FIRST = unitCol("完成状态");
+export const UNIT_INPUT_LAST = unitCol("填报日期");
+
+export const MASTER_HEADER_ROW = 2;
+export const MASTER_FIRST_ROW = 3;
+export const MASTER_COLUMNS = [
+  "序号",
+  "政策内容",
+  "牵头单位",
+  "配合单位",
+  "完成时限",
+  "截止日期",
+  "责任单位数",
+  "已完成单位数",
+  "完成进度",
+  "任务状态",
+  "是否逾期",
+  "推进中单位数",
+  "滞后单位数",
+  "长期坚持单位数",
+  "所属部分",
+] as const;
+export type MasterColumn = (typeof MASTER_COLUMNS)[number];
+export const masterCol = (name: MasterColumn): number => MASTER_COLUMNS.indexOf(name);
+
+/** 汇总: overall figures in A/B from row 5, per-unit table below. */
+export const SUMMARY_OVERALL_FIRST_ROW = 5;
+export const SUMMARY_OVERALL_LABELS = [
+  "任务总数",
+  "已完成任务数",
+  "长期坚持任务数",
+  "任务完成率",
+  "责任分工总数",
+  "已完成分工数",
+  "分工完成率",
+  "逾期任务数",
+  "逾期分工数",
+] as const;
+export const SUMMARY_UNIT_HEADER_ROW = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length + 1;
+export const SUMMARY_UNIT_COLUMNS = [
+  "责任单位",
+  "任务数",
+  "牵头任务数",
+  "未启动",
+  "推进中",
+  "已完成",
+  "滞后",
+  "长期坚持",
+  "未填报",
+  "逾期",
+  "完成率",
+  "查看",
+] as const;
+export type SummaryUnitColumn = (typeof SUMMARY_UNIT_COLUMNS)[number];
+export const summaryCol = (name: SummaryUnitColumn): number => SUMMARY_UNIT_COLUMNS.indexOf(name);
+/** Cell holding the last refresh time on 汇总. */
+export const SUMMARY_STAMP_CELL = "B2";
+
+export const OVERDUE_MARK = "逾期";
+
+export const COLORS = {
+  header: "#1F4E78",
+  headerFont: "#FFFFFF",
+  title: "#1F4E78",
+  input: "#FFF9E6",
+  summaryTab: "#1F4E78",
+  masterTab: "#2E75B6",
+  instructionsTab: "#7F7F7F",
+  unitTab: "#548235",
+  done: "#C6EFCE",
+  doneFont: "#006100",
+  progress: "#DDEBF7",
+  progressFont: "#1F4E78",
+  late: "#FFC7CE",
+  lateFont: "#9C0006",
+  notStarted: "#EDEDED",
+  standing: "#E2EFDA",
+  overdueFont: "#C00000",
+} as const;

@@ -1,0 +1,43 @@
+import { SHEET } from "./layout";
+import { emptySheet } from "./sheet-parts";
+import { Cell, SheetBlueprint } from "./types";
+import { UnitSheetRef } from "./unit-refs";
+
+export type TrackerKind = "master" | "unit-copy";
+
+export interface TrackerMeta {
+  trackerId: string;
+  schemaVersion: number;
+  kind: TrackerKind;
+  listName: string;
+  listHash: string;
+  generatedAt: string;
+}
+
+/** Key/value rows, then the unit ↔ sheet map. Readers look keys up by name. */
+export const META_KEYS = ["tracker_id", "schema_version", "kind", "list_name", "list_hash", "generated_at"] as const;
+export const META_UNIT_HEADER = ["unit", "sheet", "tasks"] as const;
+
+/**
+ * Metadata lives in a very hidden sheet: ExcelJS drops custom XML parts and LibreOffice
+ * keeps hidden sheets, so this is what survives every app a return passes through.
+ */
+export function metaSheet(meta: TrackerMeta, units: UnitSheetRef[], password?: string): SheetBlueprint {
+  const sheet = emptySheet(SHEET.meta, "meta");
+  sheet.visibility = "veryHidden";
+  const values: Record<(typeof META_KEYS)[number], Cell> = {
+    tracker_id: meta.trackerId,
+    schema_version: meta.schemaVersion,
+    kind: meta.kind,
+    list_name: meta.listName,
+    list_hash: meta.listHash,
+    generated_at: meta.generatedAt,
+  };
+  for (const key of META_KEYS) sheet.cells.push([key, values[key]]);
+  sheet.cells.push([]);
+  sheet.cells.push([...META_UNIT_HEADER]);
+  for (const u of units) sheet.cells.push([u.unit, u.sheet, u.taskCount]);
+  sheet.columnWidths = [16, 40, 8];
+  sheet.protection = { password, unlocked: [] };
+  return sheet;
+}

@@ -1,0 +1,110 @@
+import { absColumn, cellAddress, quoteSheet, rangeAddress } from "./a1";
+import {
+  COLORS,
+  MASTER_FIRST_ROW,
+  SUMMARY_OVERALL_FIRST_ROW,
+  SUMMARY_OVERALL_LABELS,
+  SUMMARY_UNIT_COLUMNS,
+  SUMMARY_UNIT_HEADER_ROW,
+  SummaryUnitColumn,
+  masterCol,
+  summaryCol,
+} from "./layout";
+import { masterLastRow } from "./master-sheet";
+import { emptySheet, headerFormat, titleFormat } from "./sheet-parts";
+import { Cell, SheetBlueprint } from "./types";
+import { UnitSheetRef, unitColumnRef } from "./unit-refs";
+
+const WIDTHS = [28, 12, 11, 9, 9, 9, 9, 10, 9, 9, 10, 8];
+
+export interface SummaryInput {
+  name: string;
+  listName: string;
+  masterName: string;
+  taskCount: number;
+  units: UnitSheetRef[];
+  /** Text shown as the last refresh time; the add-in restamps it. */
+  stamp: string;
+  password?: string;
+}
+
+export function summaryUnitRow(index: number): number {
+  return SUMMARY_UNIT_HEADER_ROW + 1 + index;
+}
+
+export function summarySheet(input: SummaryInput): SheetBlueprint {
+  const sheet = emptySheet(input.name, "summary");
+  sheet.tabColor = COLORS.summaryTab;
+  const width = SUMMARY_UNIT_COLUMNS.length;
+  const masterRange = (col: Parameters<typeof masterCol>[0]) =>
+    absColumn(input.masterName, masterCol(col), MASTER_FIRST_ROW, masterLastRow(input.taskCount));
+  const firstUnit = summaryUnitRow(0);
+  const lastUnit = summaryUnitRow(Math.max(input.units.length, 1) - 1);
+  const unitTotal = (col: SummaryUnitColumn) =>
+    `SUM(${rangeAddress(firstUnit, summaryCol(col), lastUnit, summaryCol(col))})`;
+  const overall = (label: (typeof SUMMARY_OVERALL_LABELS)[number]) =>
+    cellAddress(SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.indexOf(label), 1);
+
+  const formulas: Record<(typeof SUMMARY_OVERALL_LABELS)[number], string> = {
+    任务总数: `COUNT(${masterRange("序号")})`,
+    已完成任务数: `COUNTIF(${masterRange("任务状态")},"已完成")`,
+    长期坚持任务数: `COUNTIF(${masterRange("任务状态")},"长期坚持")`,
+    任务完成率: `IF(${overall("任务总数")}-${overall("长期坚持任务数")}=0,"",${overall("已完成任务数")}/(${overall("任务总数")}-${overall("长期坚持任务数")}))`,
+    责任分工总数: unitTotal("任务数"),
+    已完成分工数: unitTotal("已完成"),
+    分工完成率: `IF(${overall("责任分工总数")}-${unitTotal("长期坚持")}=0,"",${overall("已完成分工数")}/(${overall("责任分工总数")}-${unitTotal("长期坚持")}))`,
+    逾期任务数: `COUNTIF(${masterRange("是否逾期")},"逾期")`,
+    逾期分工数: unitTotal("逾期"),
+  };
+
+  sheet.cells.push([`${input.listName} — 落实情况汇总`]);
+  sheet.cells.push(["更新时间", input.stamp, "统计日期", { f: "TODAY()" }]);
+  sheet.cells.push([]);
+  sheet.cells.push(["总体情况"]);
+  for (const label of SUMMARY_OVERALL_LABELS) sheet.cells.push([label, { f: formulas[label] }]);
+  while (sheet.cells.length < SUMMARY_UNIT_HEADER_ROW - 1) sheet.cells.push([]);
+  sheet.cells.push([...SUMMARY_UNIT_COLUMNS]);
+  input.units.forEach((ref, i) => {
+    const row = summaryUnitRow(i);
+    const c = (col: SummaryUnitColumn) => cellAddress(row, summaryCol(col));
+    const ids = unitColumnRef(ref, "序号");
+    const count = (column: "完成状态" | "本单位角色" | "是否逾期", value: string) =>
+      ({ f: `COUNTIFS(${ids},">0",${unitColumnRef(ref, column)},"${value}")` }) as Cell;
+    sheet.cells.push([
+      ref.unit,
+      { f: `COUNT(${ids})` },
+      count("本单位角色", "牵头"),
+      count("完成状态", "未启动"),
+      count("完成状态", "推进中"),
+      count("完成状态", "已完成"),
+      count("完成状态", "滞后"),
+      count("完成状态", "长期坚持"),
+      { f: `${c("任务数")}-SUM(${c("未启动")}:${c("长期坚持")})` },
+      count("是否逾期", "逾期"),
+      { f: `IF(${c("任务数")}-${c("长期坚持")}=0,"",${c("已完成")}/(${c("任务数")}-${c("长期坚持")}))` },
+      { f: `HYPERLINK("#${quoteSheet(ref.sheet).replace(/"/g, '""')}!A1","打开")` },
+    ]);
+  });
+
+  const overallLast = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length - 1;
+  sheet.columnWidths = WIDTHS;
+  sheet.rowHeights = { 1: 24 };
+  sheet.formats.push(
+    titleFormat(width),
+    { range: "A2:C2", style: { bold: true } },
+    { range: "D2", style: { numberFormat: "yyyy-mm-dd" } },
+    { range: "A4", style: { bold: true, fontSize: 12, fontColor: COLORS.title } },
+    { range: rangeAddress(SUMMARY_OVERALL_FIRST_ROW, 0, overallLast, 1), style: { border: true } },
+    { range: rangeAddress(SUMMARY_OVERALL_FIRST_ROW, 1, overallLast, 1), style: { bold: true, hAlign: "right" } },
+    { range: overall("任务完成率"), style: { numberFormat: "0.0%" } },
+    { range: overall("分工完成率"), style: { numberFormat: "0.0%" } },
+    headerFormat(SUMMARY_UNIT_HEADER_ROW, width),
+    { range: rangeAddress(firstUnit, 0, lastUnit, width - 1), style: { border: true } },
+    { range: rangeAddress(firstUnit, 1, lastUnit, width - 1), style: { hAlign: "center" } },
+    { range: rangeAddress(firstUnit, summaryCol("完成率"), lastUnit, summaryCol("完成率")), style: { numberFormat: "0.0%" } },
+    { range: rangeAddress(firstUnit, summaryCol("查看"), lastUnit, summaryCol("查看")), style: { fontColor: "#0563C1" } },
+  );
+  sheet.protection = { password: input.password, unlocked: [] };
+  sheet.print = { orientation: "landscape", titleRows: `$${SUMMARY_UNIT_HEADER_ROW}:$${SUMMARY_UNIT_HEADER_ROW}` };
+  return sheet;
+}

@@ -1,0 +1,101 @@
+import { deadlineLabel, dueDate } from "../domain/deadline";
+import { EMPTY_REPORT, Report, Reports, reportKey } from "../domain/reports";
+import { STATUSES } from "../domain/statuses";
+import { Task, roleOf } from "../domain/types";
+import { cellAddress, rangeAddress } from "./a1";
+import { isoToSerial } from "./dates";
+import {
+  COLORS,
+  OVERDUE_MARK,
+  UNIT_COLUMNS,
+  UNIT_FIRST_ROW,
+  UNIT_HEADER_ROW,
+  UNIT_INPUT_FIRST,
+  UNIT_INPUT_LAST,
+  unitCol,
+} from "./layout";
+import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
+import { Cell, SheetBlueprint } from "./types";
+
+const WIDTHS = [6, 60, 10, 28, 16, 12, 11, 40, 30, 30, 24, 10, 12, 9];
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Report dates are kept as typed unless they are plain ISO dates, which become real dates. */
+function reportDateCell(value: string): Cell {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoToSerial(value) : value || null;
+}
+
+function overdueFormula(row: number): string {
+  const due = cellAddress(row, unitCol("截止日期"));
+  const status = cellAddress(row, unitCol("完成状态"));
+  return `IF(AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>"已完成",${status}<>"长期坚持"),"${OVERDUE_MARK}","")`;
+}
+
+export function unitSheet(unit: string, sheetName: string, tasks: Task[], reports: Reports | undefined, password?: string): SheetBlueprint {
+  const sheet = emptySheet(sheetName, "unit");
+  sheet.unit = unit;
+  sheet.tabColor = COLORS.unitTab;
+  const width = UNIT_COLUMNS.length;
+  const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
+  sheet.cells.push([`${unit} 任务落实情况填报表(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
+  sheet.cells.push([...UNIT_COLUMNS]);
+  tasks.forEach((task, i) => {
+    const row = UNIT_FIRST_ROW + i;
+    const report: Report = reports?.get(reportKey(task.id, unit)) ?? EMPTY_REPORT;
+    const due = dueDate(task.deadline);
+    sheet.cells.push([
+      task.id,
+      task.text,
+      roleOf(task, unit),
+      task.units.filter((u) => u !== unit).join("、"),
+      deadlineLabel(task.deadline),
+      due ? isoToSerial(due) : null,
+      report.status || null,
+      report.progress || null,
+      report.problems || null,
+      report.nextSteps || null,
+      report.evidence || null,
+      report.reporter || null,
+      reportDateCell(report.reportDate),
+      { f: overdueFormula(row) },
+    ]);
+  });
+  const last = UNIT_FIRST_ROW + Math.max(tasks.length, 1) - 1;
+  const body = (col: number) => rangeAddress(UNIT_FIRST_ROW, col, last, col);
+  const statusCol = unitCol("完成状态");
+
+  sheet.columnWidths = WIDTHS;
+  sheet.rowHeights = { 1: 24, 2: 30 };
+  sheet.formats.push(
+    titleFormat(width),
+    headerFormat(UNIT_HEADER_ROW, width),
+    { range: rangeAddress(UNIT_FIRST_ROW, 0, last, width - 1), style: { wrap: true, vAlign: "top", border: true } },
+    { range: rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST), style: { fill: COLORS.input } },
+    { range: body(unitCol("序号")), style: { hAlign: "center" } },
+    { range: body(unitCol("本单位角色")), style: { hAlign: "center" } },
+    { range: body(unitCol("截止日期")), style: { numberFormat: DATE_FORMAT } },
+    { range: body(unitCol("填报日期")), style: { numberFormat: DATE_FORMAT } },
+    { range: body(statusCol), style: { hAlign: "center" } },
+    { range: body(unitCol("是否逾期")), style: { hAlign: "center", bold: true, fontColor: COLORS.overdueFont } },
+  );
+  sheet.validations.push({
+    range: body(statusCol),
+    values: [...STATUSES],
+    errorTitle: "完成状态无效",
+    errorMessage: `请从下拉列表中选择:${STATUSES.join("、")}。`,
+    prompt: "请选择完成状态",
+  });
+  sheet.conditionalFormats.push(
+    ...statusColourRules(body(statusCol), UNIT_FIRST_ROW, statusCol),
+    overdueRule(body(unitCol("是否逾期")), UNIT_FIRST_ROW, unitCol("是否逾期"), OVERDUE_MARK),
+  );
+  sheet.freeze = { rows: UNIT_HEADER_ROW, columns: 2 };
+  sheet.protection = { password, unlocked: [rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST)] };
+  sheet.print = { orientation: "landscape", titleRows: `$1:$${UNIT_HEADER_ROW}` };
+  return sheet;
+}
+
+/** The last data row of a unit sheet with n tasks (formulas on other sheets span to it). */
+export function unitLastRow(taskCount: number): number {
+  return UNIT_FIRST_ROW + Math.max(taskCount, 1) - 1;
+}

@@ -1,0 +1,24 @@
+export const HELP = `policy-tracker — 政策任务跟踪表 / policy task tracker
+
+用法 Usage:
+  policy-tracker [build] [--tasks FILE] [--out FILE] [--password PW] [--tracker-id ID]
+  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]
+  policy-tracker --help
+
+build(默认命令 / default)
+  由任务清单生成跟踪工作簿(汇总、任务总表、填报说明、每个责任单位一张表)。
+  Builds the tracking workbook (summary, master list, instructions, one sheet per unit).
+  --tasks FILE       任务清单文本(序号/政策内容/责任部门,制表符或 CSV);默认使用内置的江西省清单。
+                     Task list text (tab-separated or CSV); defaults to the built-in Jiangxi list.
+  --out FILE         输出的 .xlsx 路径;默认 out/<清单名称>-跟踪表.xlsx。
+                     Where to write the .xlsx; defaults to out/<list name>-跟踪表.xlsx.
+  --password PW      工作表保护密码(防误改,不是加密);默认无密码。
+                     Sheet protection password (deters accidents, not encryption); none by default.
+  --tracker-id ID    跟踪表编号;默认随机生成。回收的文件按此编号识别。
+                     Tracker id; random by default. Returned files are matched by it.
+
+report TRACKER.xlsx
+  读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。
+  Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
+  --today YYYY-MM-DD 计算逾期所用的日期;默认今天。 Date used for overdue; defaults to today.
+`;

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { TaskListError } from "../domain/task-list-error";
+import { TrackerFileError } from "../xlsx/read-tracker";
+import { UsageError, parseArgs } from "./args";
+import { buildCommand } from "./build-command";
+import { HELP } from "./help";
+import { reportCommand } from "./report-command";
+
+const COMMANDS = ["build", "report"] as const;
+
+export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
+  const args = parseArgs(argv, ["help"]);
+  if (args.flags.help) {
+    out(HELP);
+    return 0;
+  }
+  const command = (COMMANDS as readonly string[]).includes(args.positional[0]) ? args.positional.shift()! : "build";
+  if (command === "report") {
+    out((await reportCommand(args)).text);
+    return 0;
+  }
+  if (args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。`);
+  const started = Date.now();
+  const r = await buildCommand(args);
+  out(`已生成跟踪表 / tracker written: ${r.out}`);
+  out(`${r.tasks} 项任务,${r.units} 个责任单位,${r.sheets} 张工作表,${(r.bytes / 1024).toFixed(0)} KB,用时 ${Date.now() - started} ms`);
+  return 0;
+}
+
+/** Known failures print their message only; anything else is a bug and keeps its stack. */
+export function describeFailure(e: unknown): string {
+  if (e instanceof UsageError || e instanceof TaskListError || e instanceof TrackerFileError) return `错误 / error: ${e.message}`;
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(describeFailure(e) + "\n");
+      process.exitCode = 1;
+    },
+  );
+}

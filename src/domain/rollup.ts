@@ -1,0 +1,115 @@
+import { dueDate } from "./deadline";
+import { Report, Reports, reportKey } from "./reports";
+import { DONE, IN_PROGRESS, LATE, NOT_STARTED, STANDING, Status } from "./statuses";
+import { Task, TaskList } from "./types";
+
+export interface StatusCounts {
+  未启动: number;
+  推进中: number;
+  已完成: number;
+  滞后: number;
+  长期坚持: number;
+  /** Assignments with no status entered yet. */
+  未填报: number;
+}
+
+export interface UnitRollup {
+  unit: string;
+  tasks: number;
+  leads: number;
+  counts: StatusCounts;
+  overdue: number;
+  /** 已完成 / (tasks − 长期坚持); null when every task is a standing one. */
+  rate: number | null;
+}
+
+export interface TaskRollup {
+  id: number;
+  units: number;
+  done: number;
+  status: Status;
+  overdue: boolean;
+}
+
+export interface Rollup {
+  units: UnitRollup[];
+  tasks: TaskRollup[];
+  overall: {
+    tasks: number;
+    tasksDone: number;
+    tasksStanding: number;
+    taskRate: number | null;
+    assignments: number;
+    assignmentsDone: number;
+    assignmentRate: number | null;
+    overdueTasks: number;
+    overdueAssignments: number;
+  };
+}
+
+const emptyCounts = (): StatusCounts => ({ 未启动: 0, 推进中: 0, 已完成: 0, 滞后: 0, 长期坚持: 0, 未填报: 0 });
+
+const ratio = (done: number, total: number) => (total > 0 ? done / total : null);
+
+/**
+ * One task's status from its units' statuses: done when every unit is done; late as soon
+ * as one unit is late; standing when the rest is done and some unit reports it as a
+ * standing task; in progress once anything moved; otherwise not started.
+ */
+export function deriveTaskStatus(counts: StatusCounts, units: number): Status {
+  if (counts.已完成 === units) return DONE;
+  if (counts.滞后 > 0) return LATE;
+  if (counts.长期坚持 > 0 && counts.已完成 + counts.长期坚持 === units) return STANDING;
+  if (counts.推进中 > 0 || counts.已完成 > 0 || counts.长期坚持 > 0) return IN_PROGRESS;
+  return NOT_STARTED;
+}
+
+/** Overdue: a due date before today and not done (standing tasks have no end). */
+export function isOverdue(task: Task, status: Status | "", today: string): boolean {
+  const due = dueDate(task.deadline);
+  return due !== undefined && due < today && status !== DONE && status !== STANDING;
+}
+
+/** The roll-up computed from reports alone: what the 汇总 formulas must show. */
+export function computeRollup(list: TaskList, reports: Reports, today: string): Rollup {
+  const statusOf = (task: Task, unit: string): Status | "" => (reports.get(reportKey(task.id, unit)) as Report | undefined)?.status ?? "";
+  const units = new Map<string, UnitRollup>(
+    list.units.map((u) => [u, { unit: u, tasks: 0, leads: 0, counts: emptyCounts(), overdue: 0, rate: null }]),
+  );
+  const tasks: TaskRollup[] = [];
+  for (const task of list.tasks) {
+    const counts = emptyCounts();
+    task.units.forEach((unit, i) => {
+      const status = statusOf(task, unit);
+      const row = units.get(unit)!;
+      row.tasks++;
+      if (i === 0) row.leads++;
+      row.counts[status === "" ? "未填报" : status]++;
+      counts[status === "" ? "未填报" : status]++;
+      if (isOverdue(task, status, today)) row.overdue++;
+    });
+    const status = deriveTaskStatus(counts, task.units.length);
+    tasks.push({ id: task.id, units: task.units.length, done: counts.已完成, status, overdue: isOverdue(task, status, today) });
+  }
+  const unitRows = [...units.values()].map((u) => ({ ...u, rate: ratio(u.counts.已完成, u.tasks - u.counts.长期坚持) }));
+  const assignments = unitRows.reduce((s, u) => s + u.tasks, 0);
+  const assignmentsDone = unitRows.reduce((s, u) => s + u.counts.已完成, 0);
+  const assignmentsStanding = unitRows.reduce((s, u) => s + u.counts.长期坚持, 0);
+  const tasksDone = tasks.filter((t) => t.status === DONE).length;
+  const tasksStanding = tasks.filter((t) => t.status === STANDING).length;
+  return {
+    units: unitRows,
+    tasks,
+    overall: {
+      tasks: tasks.length,
+      tasksDone,
+      tasksStanding,
+      taskRate: ratio(tasksDone, tasks.length - tasksStanding),
+      assignments,
+      assignmentsDone,
+      assignmentRate: ratio(assignmentsDone, assignments - assignmentsStanding),
+      overdueTasks: tasks.filter((t) => t.overdue).length,
+      overdueAssignments: unitRows.reduce((s, u) => s + u.overdue, 0),
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { buildBlueprint } from "../../src/blueprint";
+import { SHEET, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
+import { computeRollup, parseTaskList, reportKey } from "../../src/domain";
+import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
+import { fillStatuses, reportWith, sampleStatuses } from "../support/fill";
+import { displayedNumber, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
+import { seedText } from "../support/seed";
+
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+describe("the tracker written by ExcelJS, filled in and recomputed by LibreOffice", () => {
+  it("shows on 汇总 and 任务总表 exactly the figures computed from the statuses", async () => {
+    if (!libreOfficeAvailable()) return;
+    const list = parseTaskList(seedText());
+    const bp = buildBlueprint(list, { trackerId: "lo-test", generatedAt: "2026-11-28 09:00" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeXlsxBuffer(bp)) as unknown as ArrayBuffer);
+    const sheetOfUnit = new Map(bp.sheets.filter((s) => s.unit).map((s) => [s.unit!, s.name]));
+    const statuses = sampleStatuses(list, 14);
+    fillStatuses(wb, sheetOfUnit, statuses);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tracker-lo-"));
+    const file = path.join(dir, "filled.xlsx");
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const today = localToday();
+    const sheets = await recomputeSheets(file);
+    const expected = computeRollup(list, new Map([...statuses].map(([k, s]) => [k, reportWith(s)])), today);
+
+    // Independent tally of the same statuses, so computeRollup is not the only oracle.
+    const done = [...statuses.values()].filter((s) => s === "已完成").length;
+    expect(expected.overall.assignmentsDone).toBe(done);
+    expect(done).toBeGreaterThan(5);
+
+    const summary = sheets.get(SHEET.summary)!;
+    const overall = Object.fromEntries(SUMMARY_OVERALL_LABELS.map((l, i) => [l, displayedNumber(summary[4 + i][1])]));
+    const o = expected.overall;
+    expect(overall).toEqual({
+      任务总数: o.tasks,
+      已完成任务数: o.tasksDone,
+      长期坚持任务数: o.tasksStanding,
+      任务完成率: expect.closeTo(o.taskRate!, 3),
+      责任分工总数: o.assignments,
+      已完成分工数: o.assignmentsDone,
+      分工完成率: expect.closeTo(o.assignmentRate!, 3),
+      逾期任务数: o.overdueTasks,
+      逾期分工数: o.overdueAssignments,
+    });
+
+    expect(summary[SUMMARY_UNIT_HEADER_ROW - 1]).toEqual([...SUMMARY_UNIT_COLUMNS]);
+    const unitRows = summary.slice(SUMMARY_UNIT_HEADER_ROW, SUMMARY_UNIT_HEADER_ROW + list.units.length);
+    expect(unitRows.map((r) => r[0])).toEqual(list.units);
+    for (const [i, u] of expected.units.entries()) {
+      const row = unitRows[i];
+      const figures = row.slice(1, 10).map(displayedNumber);
+      expect({ unit: u.unit, figures }).toEqual({
+        unit: u.unit,
+        figures: [u.tasks, u.leads, u.counts.未启动, u.counts.推进中, u.counts.已完成, u.counts.滞后, u.counts.长期坚持, u.counts.未填报, u.overdue],
+      });
+      const rate = displayedNumber(row[10]);
+      if (u.rate === null) expect(rate).toBeNull();
+      else expect(rate).toBeCloseTo(u.rate, 3);
+      expect(row[11]).toBe("打开");
+    }
+
+    const master = sheets.get(SHEET.master)!;
+    const header = master[1];
+    const col = (name: string) => header.indexOf(name);
+    for (const [i, t] of expected.tasks.entries()) {
+      const row = master[2 + i];
+      expect({ id: Number(row[0]), done: displayedNumber(row[col("已完成单位数")]), status: row[col("任务状态")], overdue: row[col("是否逾期")] }).toEqual({
+        id: t.id,
+        done: t.done,
+        status: t.status,
+        overdue: t.overdue ? "逾期" : "",
+      });
+    }
+
+    // The unit sheets show what was typed, and 逾期 is computed per row.
+    const edu = sheets.get("省教育厅")!;
+    const eduRow26 = edu.find((r) => r[0] === "26")!;
+    expect(eduRow26[6]).toBe(statuses.get(reportKey(26, "省教育厅")) ?? "");
+  });
+});
