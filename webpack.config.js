@@ -1,0 +1,142 @@
+/*
+ * Webpack build for the Excel add-in (task pane + FunctionFile), following the
+ * `yo office` React/TypeScript template.
+ *
+ *   npm run build        production build into dist/ (manifest URLs rewritten, see below)
+ *   npm run build:dev    development build into dist/ (manifest keeps https://localhost:3000/)
+ *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs certificates
+ *
+ * ADDIN_PROD_URL: where dist/ will be published, an https URL ending in "/".
+ * A production build rewrites every https://localhost:3000/ in manifest*.xml to it
+ * (and the bare origin https://localhost:3000, as used by <AppDomain>, to its origin).
+ * Default: https://www.example.gov.cn/policy-tracker/ — a placeholder, set the real one.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEFAULT_PROD_URL = "https://www.example.gov.cn/policy-tracker/";
+const DEV_SERVER_PORT = 3000;
+
+function productionUrl() {
+  const raw = process.env.ADDIN_PROD_URL || DEFAULT_PROD_URL;
+  // Office only loads add-ins over https, and every manifest URL is this prefix + a file name.
+  if (!/^https:\/\/[^/\s]+\/(\S*\/)?$/.test(raw)) {
+    throw new Error(`ADDIN_PROD_URL must be an https:// URL ending in "/", got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+function rewriteManifestUrls(xml, prodUrl) {
+  const devOrigin = DEV_URL.slice(0, -1);
+  return xml.split(DEV_URL).join(prodUrl).split(devOrigin).join(new URL(prodUrl).origin);
+}
+
+async function devServerHttpsOptions() {
+  // Loaded only when serving: a plain build must not need (or create) certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  // webpack itself defaults to production when no mode is given.
+  const dev = argv.mode === "development";
+  const prodUrl = dev ? null : productionUrl();
+  const jsName = dev ? "[name].js" : "[name].[contenthash:8].js";
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: jsName,
+      chunkFilename: jsName,
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type errors are reported by `npm run lint` (tsc --noEmit); the bundle only needs JS.
+              transpileOnly: true,
+              // tsconfig.json targets CommonJS for jest/ts-node; CommonJS would turn import() into
+              // require() and defeat code splitting, so the bundle gets ES modules.
+              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS is ~1 MB and only needed for import/export, so it must stay out of
+          // the task pane's first load; a stable name makes that checkable.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            enforce: true,
+            priority: 20,
+          },
+        },
+      },
+    },
+    performance: {
+      hints: dev ? false : "warning",
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs."),
+      maxAssetSize: 600 * 1024,
+      maxEntrypointSize: 600 * 1024,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            ...(prodUrl ? { transform: (content) => rewriteManifestUrls(content.toString("utf8"), prodUrl) } : {}),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_SERVER_PORT,
+      hot: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? { type: "https", options: await devServerHttpsOptions() } : "https",
+    },
+  };
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.DEFAULT_PROD_URL = DEFAULT_PROD_URL;
+module.exports.rewriteManifestUrls = rewriteManifestUrls;
