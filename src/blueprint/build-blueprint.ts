@@ -19,6 +19,8 @@ export interface BlueprintOptions {
   password?: string;
   /** Statuses and reports to carry into the unit sheets (rebuild, merge). */
   reports?: Reports;
+  /** The task list text, kept in the metadata so a refresh can rebuild from it. */
+  listSource?: string;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -64,6 +66,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       },
       refs,
       password,
+      options.listSource === undefined ? {} : { list_source: options.listSource },
     ),
   ];
   return {

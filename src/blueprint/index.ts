@@ -9,3 +9,4 @@ export * from "./unit-refs";
 export { unitLastRow, DATE_FORMAT } from "./unit-sheet";
 export { masterLastRow } from "./master-sheet";
 export { summaryUnitRow } from "./summary-sheet";
+export * from "./read-grid";

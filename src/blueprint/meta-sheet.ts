@@ -5,7 +5,7 @@ import { UnitSheetRef } from "./unit-refs";
 
 export type TrackerKind = "master" | "unit-copy";
 
-export interface TrackerMeta {
+export interface MetaFields {
   trackerId: string;
   schemaVersion: number;
   kind: TrackerKind;
@@ -22,7 +22,16 @@ export const META_UNIT_HEADER = ["unit", "sheet", "tasks"] as const;
  * Metadata lives in a very hidden sheet: ExcelJS drops custom XML parts and LibreOffice
  * keeps hidden sheets, so this is what survives every app a return passes through.
  */
-export function metaSheet(meta: TrackerMeta, units: UnitSheetRef[], password?: string): SheetBlueprint {
+/** Cells hold at most 32,767 characters; long values continue in the next columns. */
+const CHUNK = 30_000;
+
+function chunked(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out.length > 0 ? out : [""];
+}
+
+export function metaSheet(meta: MetaFields, units: UnitSheetRef[], password?: string, extra: Record<string, string> = {}): SheetBlueprint {
   const sheet = emptySheet(SHEET.meta, "meta");
   sheet.visibility = "veryHidden";
   const values: Record<(typeof META_KEYS)[number], Cell> = {
@@ -34,6 +43,7 @@ export function metaSheet(meta: TrackerMeta, units: UnitSheetRef[], password?: s
     generated_at: meta.generatedAt,
   };
   for (const key of META_KEYS) sheet.cells.push([key, values[key]]);
+  for (const [key, value] of Object.entries(extra)) sheet.cells.push([key, ...chunked(value)]);
   sheet.cells.push([]);
   sheet.cells.push([...META_UNIT_HEADER]);
   for (const u of units) sheet.cells.push([u.unit, u.sheet, u.taskCount]);

@@ -43,6 +43,7 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
     trackerId: stringFlag(args.flags, "tracker-id") ?? randomUUID(),
     generatedAt: localStamp(),
     password: stringFlag(args.flags, "password"),
+    listSource: text,
   });
   const out = path.resolve(stringFlag(args.flags, "out") ?? path.join("out", `${list.name}-跟踪表.xlsx`));
   const data = await writeXlsxBuffer(bp);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { TaskListError } from "../domain/task-list-error";
-import { TrackerFileError } from "../xlsx/read-tracker";
+import { TrackerFileError } from "../blueprint/read-grid";
 import { UsageError, parseArgs } from "./args";
 import { buildCommand } from "./build-command";
 import { HELP } from "./help";

@@ -1,0 +1,156 @@
+import { AssignmentRow } from "../domain/from-assignments";
+import { normaliseStatus } from "../domain/statuses";
+import { isoToSerial, serialToIso } from "./dates";
+import { UNIT_COLUMNS, UnitColumn } from "./layout";
+import { META_KEYS, META_UNIT_HEADER, TrackerKind } from "./meta-sheet";
+
+/**
+ * A cell as any reader sees it: a primitive, a Date, or a formula marker. Both renderers'
+ * readers (ExcelJS, Office.js) turn a sheet into such a grid and share the code below.
+ */
+export type GridCell = string | number | boolean | null | undefined | Date | { formula: string };
+export type Grid = GridCell[][];
+
+export interface TrackerMeta {
+  trackerId: string;
+  schemaVersion: number;
+  kind: TrackerKind;
+  listName: string;
+  listHash: string;
+  generatedAt: string;
+  units: Array<{ unit: string; sheet: string; tasks: number }>;
+  /** Keys beyond the fixed ones (unit copies carry their unit, baselines, the list source...). */
+  extra: Record<string, string>;
+}
+
+export interface ReadIssue {
+  sheet: string;
+  row?: number;
+  message: string;
+}
+
+export interface ReadAssignment extends AssignmentRow {
+  sheet: string;
+  /** 1-based row in the sheet. */
+  row: number;
+}
+
+export class TrackerFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TrackerFileError";
+  }
+}
+
+const isFormulaCell = (c: GridCell): c is { formula: string } => typeof c === "object" && c !== null && !(c instanceof Date);
+
+export function gridText(c: GridCell): string {
+  if (c === null || c === undefined || isFormulaCell(c)) return "";
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  return String(c);
+}
+
+/** A date cell as ISO: serial numbers, Date objects and typed ISO-like text. */
+export function gridIsoDate(c: GridCell): string | undefined {
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  if (typeof c === "number" && c > 0 && c < 2958466) return serialToIso(c);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(gridText(c).trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  return Number.isFinite(isoToSerial(iso)) ? iso : undefined;
+}
+
+/** Key/value rows, then the unit ↔ sheet table; a value may continue over later columns. */
+export function readMetaGrid(grid: Grid): TrackerMeta {
+  const values: Record<string, string> = {};
+  const units: TrackerMeta["units"] = [];
+  let inUnits = false;
+  for (const row of grid) {
+    const key = gridText(row[0]);
+    if (key === META_UNIT_HEADER[0] && gridText(row[1]) === META_UNIT_HEADER[1]) {
+      inUnits = true;
+      continue;
+    }
+    if (!key) continue;
+    if (inUnits) units.push({ unit: key, sheet: gridText(row[1]), tasks: Number(gridText(row[2])) || 0 });
+    else values[key] = row.slice(1).map(gridText).join("");
+  }
+  for (const key of ["tracker_id", "schema_version"] as const) {
+    if (!values[key]) throw new TrackerFileError(`元数据缺少 ${key}:文件已损坏,请使用原始导出的文件。`);
+  }
+  return {
+    trackerId: values.tracker_id,
+    schemaVersion: Number(values.schema_version),
+    kind: (values.kind as TrackerKind) || "master",
+    listName: values.list_name ?? "",
+    listHash: values.list_hash ?? "",
+    generatedAt: values.generated_at ?? "",
+    units,
+    extra: Object.fromEntries(Object.entries(values).filter(([k]) => !(META_KEYS as readonly string[]).includes(k))),
+  };
+}
+
+/** Finds the header row (rows may be inserted above it) and each column by its header text. */
+function locateColumns(grid: Grid): { headerRow: number; cols: Partial<Record<UnitColumn, number>> } | undefined {
+  for (let r = 0; r < Math.min(grid.length, 10); r++) {
+    const cols: Partial<Record<UnitColumn, number>> = {};
+    (grid[r] ?? []).forEach((cell, c) => {
+      const text = gridText(cell).replace(/\s+/g, "");
+      if ((UNIT_COLUMNS as readonly string[]).includes(text) && cols[text as UnitColumn] === undefined) cols[text as UnitColumn] = c;
+    });
+    if (cols.序号 !== undefined && cols.完成状态 !== undefined) return { headerRow: r, cols };
+  }
+  return undefined;
+}
+
+/**
+ * Reads one unit sheet given as a grid whose first row is sheet row `firstRow`. Rows are
+ * keyed by 序号, so sorted sheets and inserted rows read the same. A status that is a
+ * formula or not in the vocabulary is reported and left empty, never guessed.
+ */
+export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow = 1): { assignments: ReadAssignment[]; issues: ReadIssue[] } {
+  const issues: ReadIssue[] = [];
+  const located = locateColumns(grid);
+  if (!located) {
+    return { assignments: [], issues: [{ sheet, message: `工作表“${sheet}”找不到“序号”和“完成状态”表头,已跳过。` }] };
+  }
+  const { headerRow, cols } = located;
+  const assignments: ReadAssignment[] = [];
+  for (let r = headerRow + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const get = (col: UnitColumn): GridCell => (cols[col] === undefined ? undefined : row[cols[col]!]);
+    const text = (col: UnitColumn) => gridText(get(col)).trim();
+    const idText = text("序号");
+    if (!/^\d+$/.test(idText)) continue;
+    const sheetRow = firstRow + r;
+    const rawStatus = get("完成状态");
+    let status = normaliseStatus(gridText(rawStatus));
+    if (isFormulaCell(rawStatus)) {
+      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态是公式,已忽略;请从下拉列表选择。` });
+      status = "";
+    } else if (status === undefined) {
+      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态“${gridText(rawStatus)}”无法识别,已忽略。` });
+      status = "";
+    }
+    const date = get("填报日期");
+    assignments.push({
+      taskId: Number(idText),
+      unit,
+      text: text("政策内容"),
+      role: text("本单位角色"),
+      due: gridIsoDate(get("截止日期")),
+      sheet,
+      row: sheetRow,
+      report: {
+        status,
+        progress: text("本期进展情况"),
+        problems: text("存在问题"),
+        nextSteps: text("下步计划"),
+        evidence: text("佐证材料"),
+        reporter: text("填报人"),
+        reportDate: gridIsoDate(date) ?? gridText(date).trim(),
+      },
+    });
+  }
+  return { assignments, issues };
+}
