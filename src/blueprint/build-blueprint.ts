@@ -1,4 +1,6 @@
+import { MergeLogRow } from "../domain/merge-log";
 import { Reports } from "../domain/reports";
+import { mergeLogSheet } from "./merge-log-sheet";
 import { Task, TaskList } from "../domain/types";
 import { listFingerprint } from "./hash";
 import { instructionsSheet } from "./instructions-sheet";
@@ -21,6 +23,8 @@ export interface BlueprintOptions {
   reports?: Reports;
   /** The task list text, kept in the metadata so a refresh can rebuild from it. */
   listSource?: string;
+  /** Rows of 合并记录 (kept across rebuilds); no sheet when empty. */
+  mergeLog?: MergeLogRow[];
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -54,6 +58,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
     }),
     masterSheet(SHEET.master, list.name, list.tasks, refMap, password),
     instructionsSheet(password),
+    ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
     ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password)),
     metaSheet(
       {

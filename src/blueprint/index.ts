@@ -10,3 +10,4 @@ export { unitLastRow, DATE_FORMAT } from "./unit-sheet";
 export { masterLastRow } from "./master-sheet";
 export { summaryUnitRow } from "./summary-sheet";
 export * from "./read-grid";
+export * from "./unit-copy";

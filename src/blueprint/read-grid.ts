@@ -30,6 +30,8 @@ export interface ReadIssue {
 }
 
 export interface ReadAssignment extends AssignmentRow {
+  /** The status cell's content when it was not a status (or was a formula); report.status is then "". */
+  rejectedStatus?: string;
   sheet: string;
   /** 1-based row in the sheet. */
   row: number;
@@ -125,11 +127,14 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
     const sheetRow = firstRow + r;
     const rawStatus = get("完成状态");
     let status = normaliseStatus(gridText(rawStatus));
+    let rejectedStatus: string | undefined;
     if (isFormulaCell(rawStatus)) {
       issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态是公式,已忽略;请从下拉列表选择。` });
+      rejectedStatus = `=${rawStatus.formula}`;
       status = "";
     } else if (status === undefined) {
       issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态“${gridText(rawStatus)}”无法识别,已忽略。` });
+      rejectedStatus = gridText(rawStatus);
       status = "";
     }
     const date = get("填报日期");
@@ -141,6 +146,7 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
       due: gridIsoDate(get("截止日期")),
       sheet,
       row: sheetRow,
+      ...(rejectedStatus === undefined ? {} : { rejectedStatus }),
       report: {
         status,
         progress: text("本期进展情况"),

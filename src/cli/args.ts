@@ -14,9 +14,13 @@ export function parseArgs(argv: readonly string[], booleanFlags: readonly string
     } else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (eq > 0) flags[name] = arg.slice(eq + 1);
-      else if (booleanFlags.includes(name) || i + 1 >= argv.length || argv[i + 1].startsWith("--")) flags[name] = true;
-      else flags[name] = argv[++i];
+      let value: string | true;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (booleanFlags.includes(name) || i + 1 >= argv.length || argv[i + 1].startsWith("--")) value = true;
+      else value = argv[++i];
+      // A repeated option collects its values, one per line (--unit A --unit B).
+      const previous = flags[name];
+      flags[name] = typeof previous === "string" && typeof value === "string" ? `${previous}\n${value}` : value;
     } else {
       positional.push(arg);
     }

@@ -2,7 +2,22 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
 
 用法 Usage:
   policy-tracker [build] [--tasks FILE] [--out FILE] [--password PW] [--tracker-id ID]
-  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]
+  policy-tracker export TRACKER.xlsx
+  为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
+  Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
+  (repeatable) or --all units.
+  --out DIR          输出目录;默认 out/。 Output folder; defaults to out/.
+
+merge TRACKER.xlsx RETURN.xlsx...
+  把回收的单位副本(或整表)按“序号 + 单位”三方合并进总表,另存为新文件,并在“合并记录”表中记下
+  每个文件的更新、未变、冲突、拒收。两边都改过的内容保留总表的值并记为冲突。
+  Three-way merges returned copies (or full trackers) by task id × unit into a new tracker file and
+  logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
+  --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
+
+report TRACKER.xlsx [--today YYYY-MM-DD]
+  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR]
+  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx]
   policy-tracker --help
 
 build(默认命令 / default)
@@ -16,6 +31,19 @@ build(默认命令 / default)
                      Sheet protection password (deters accidents, not encryption); none by default.
   --tracker-id ID    跟踪表编号;默认随机生成。回收的文件按此编号识别。
                      Tracker id; random by default. Returned files are matched by it.
+
+export TRACKER.xlsx
+  为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
+  Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
+  (repeatable) or --all units.
+  --out DIR          输出目录;默认 out/。 Output folder; defaults to out/.
+
+merge TRACKER.xlsx RETURN.xlsx...
+  把回收的单位副本(或整表)按“序号 + 单位”三方合并进总表,另存为新文件,并在“合并记录”表中记下
+  每个文件的更新、未变、冲突、拒收。两边都改过的内容保留总表的值并记为冲突。
+  Three-way merges returned copies (or full trackers) by task id × unit into a new tracker file and
+  logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
+  --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
 
 report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。

@@ -4,12 +4,14 @@ import { TrackerFileError } from "../blueprint/read-grid";
 import { UsageError, parseArgs } from "./args";
 import { buildCommand } from "./build-command";
 import { HELP } from "./help";
+import { exportCommand } from "./export-command";
+import { mergeCommand } from "./merge-command";
 import { reportCommand } from "./report-command";
 
-const COMMANDS = ["build", "report"] as const;
+const COMMANDS = ["build", "report", "export", "merge"] as const;
 
 export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
-  const args = parseArgs(argv, ["help"]);
+  const args = parseArgs(argv, ["help", "all"]);
   if (args.flags.help) {
     out(HELP);
     return 0;
@@ -18,6 +20,17 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   if (command === "report") {
     out((await reportCommand(args)).text);
     return 0;
+  }
+  if (command === "export") {
+    const files = await exportCommand(args);
+    out(`已导出 ${files.length} 份单位填报表 / unit copies written:`);
+    for (const f of files) out(`  ${f}`);
+    return 0;
+  }
+  if (command === "merge") {
+    const result = await mergeCommand(args);
+    out(result.text);
+    return result.refused.length > 0 ? 2 : 0;
   }
   if (args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。`);
   const started = Date.now();

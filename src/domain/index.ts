@@ -7,3 +7,6 @@ export * from "./statuses";
 export * from "./reports";
 export * from "./rollup";
 export * from "./from-assignments";
+export * from "./merge";
+export * from "./returned-file";
+export * from "./merge-log";

@@ -1,25 +1,194 @@
 import * as React from "react";
-import { Body1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { NameClashError } from "../excel/build-tracker";
+import { describeExcelError } from "../excel/excel-errors";
+import { RequirementError, checkRequirements } from "../excel/requirements";
+import { TrackerStatus } from "../excel/tracker-status";
+import { Dashboard } from "./Dashboard";
+import { ExcelActions } from "./excel-actions";
+import { ListChoice, builtinChoice } from "./list-choice";
+import { ListPreview } from "./ListPreview";
+import { ListSource } from "./ListSource";
+import { Strings, stringsFor } from "./strings";
 
-// Placeholder until the real task-pane UI lands; index.tsx only relies on the default export.
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-  },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   title: { color: tokens.colorBrandForeground1 },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  lines: { whiteSpace: "pre-wrap", margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export default function App(): React.JSX.Element {
+interface Problem {
+  title: string;
+  message: string;
+  clash?: boolean;
+}
+
+interface Notice {
+  intent: "success" | "warning";
+  title: string;
+  lines: string[];
+}
+
+function problemOf(s: Strings, e: unknown): Problem {
+  if (e instanceof RequirementError) return { title: s.requirementTitle, message: e.message };
+  if (e instanceof NameClashError) return { title: s.errorTitle, message: e.message, clash: true };
+  return { title: s.errorTitle, message: describeExcelError(e) };
+}
+
+export default function App({ actions, language }: { actions: ExcelActions; language?: string }): React.JSX.Element {
   const styles = useStyles();
+  const [lang, setLang] = React.useState(language);
+  const s = stringsFor(lang);
+  const requirements = React.useMemo(() => checkRequirements(actions.isSetSupported), [actions]);
+  const [status, setStatus] = React.useState<TrackerStatus>();
+  const [choice, setChoice] = React.useState<ListChoice>(builtinChoice);
+  const [busy, setBusy] = React.useState<string>();
+  const [problem, setProblem] = React.useState<Problem>();
+  const [notice, setNotice] = React.useState<Notice>();
+
+  /** Every action: buttons off, progress on, and any failure shown with what to do. */
+  const perform = React.useCallback(
+    async (label: string, work: () => Promise<void>) => {
+      setBusy(label);
+      setProblem(undefined);
+      setNotice(undefined);
+      try {
+        await work();
+      } catch (e) {
+        setProblem(problemOf(s, e));
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [s],
+  );
+
+  React.useEffect(() => {
+    void perform(s.loading, async () => setStatus(await actions.status()));
+    // Runs once per actions object (once on open); later reads happen after each action.
+  }, [actions]);
+
+  const build = (onNameClash: "stop" | "rename") =>
+    perform(s.working, async () => {
+      if (!choice.list) return;
+      const result = await actions.build(choice.list, choice.text, { onNameClash, onProgress: setBusy });
+      setStatus(await actions.status());
+      const lines = [
+        ...(result.keptReports > 0 ? [`${s.kept}: ${result.keptReports} ${s.items}`] : []),
+        ...result.renamedUserSheets.map((r) => `“${r.from}” → “${r.to}”`),
+        ...result.degraded,
+        ...result.issues.map((i) => `${i.sheet}${i.row ? ` 第 ${i.row} 行` : ""}:${i.message}`),
+      ];
+      setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
+    });
+
+  const refresh = () =>
+    perform(s.working, async () => {
+      const result = await actions.refresh();
+      setStatus(await actions.status());
+      setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
+    });
+
+  const disabled = busy !== undefined;
   return (
     <main className={styles.root}>
-      <Title2 as="h1" className={styles.title}>
-        政策任务跟踪
-      </Title2>
-      <Body1>Policy Task Tracker</Body1>
+      <div className={styles.header}>
+        <Title2 as="h1" className={styles.title}>
+          {s.title}
+        </Title2>
+        <Button appearance="subtle" size="small" onClick={() => setLang(/^zh/i.test(lang ?? "zh") ? "en-US" : "zh-CN")}>
+          {s.lang}
+        </Button>
+      </div>
+      <Body1>{s.subtitle}</Body1>
+
+      {!requirements.ok && (
+        <MessageBar intent="error" layout="multiline" data-testid="requirements">
+          <MessageBarBody>
+            <MessageBarTitle>{s.requirementTitle}</MessageBarTitle>
+            {requirements.missing.join("\n")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {busy && <Spinner size="small" label={busy} data-testid="busy" />}
+      {problem && (
+        <MessageBar intent="error" layout="multiline" data-testid="problem">
+          <MessageBarBody>
+            <MessageBarTitle>{problem.title}</MessageBarTitle>
+            <span className={styles.lines}>{problem.message}</span>
+          </MessageBarBody>
+          {problem.clash && (
+            <MessageBarActions>
+              <Button onClick={() => void build("rename")} disabled={disabled}>
+                {s.clashRename}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.lines.length > 0 && (
+              <ul className={styles.lines}>
+                {notice.lines.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {status?.present && (
+        <>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => void refresh()} disabled={disabled || !requirements.ok} data-testid="refresh">
+              {s.refresh}
+            </Button>
+          </div>
+          <Dashboard
+            s={s}
+            figures={status.figures}
+            sheets={status.unitSheets}
+            disabled={disabled}
+            onOpen={(sheet) => void perform(s.working, () => actions.activate(sheet))}
+          />
+          <Divider />
+        </>
+      )}
+
+      {status && (
+        <>
+          {choice.list && <ListPreview s={s} list={choice.list} />}
+          <div className={styles.actions}>
+            <Button
+              appearance={status.present ? "secondary" : "primary"}
+              onClick={() => void build("stop")}
+              disabled={disabled || !choice.list || !requirements.ok}
+              data-testid="build"
+            >
+              {status.present ? s.rebuild : s.build}
+            </Button>
+          </div>
+          <ListSource s={s} choice={choice} disabled={disabled} onChange={setChoice} />
+        </>
+      )}
     </main>
   );
 }

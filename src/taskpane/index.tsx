@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "./App";
+import { officeActions } from "./excel-actions";
 import { ErrorBoundary, ErrorPanel } from "./ErrorPanel";
 
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -30,7 +31,7 @@ if (typeof Office === "undefined") {
     () =>
       show(
         <ErrorBoundary title="任务窗格出错 / The task pane failed">
-          <App />
+          <App actions={officeActions()} language={Office.context.displayLanguage} />
         </ErrorBoundary>,
       ),
     showStartupError,

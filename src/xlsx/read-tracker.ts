@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { Grid, GridCell, ReadAssignment, ReadIssue, TrackerFileError, TrackerMeta, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
+import { Grid, GridCell, ReadAssignment, ReadIssue, TrackerFileError, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
 
 export { TrackerFileError };
@@ -7,6 +7,8 @@ export type { ReadAssignment, ReadIssue, TrackerMeta };
 
 export interface ReadTracker {
   meta: TrackerMeta;
+  /** Rows of 合并记录 below its header, as displayed text. */
+  mergeLog: string[][];
   assignments: ReadAssignment[];
   /** Problems that did not stop the read (unknown statuses, missing sheets...). */
   issues: ReadIssue[];
@@ -51,7 +53,9 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook): ReadTracker {
     assignments.push(...read.assignments);
     issues.push(...read.issues);
   }
-  return { meta, assignments, issues };
+  const log = wb.getWorksheet(SHEET.mergeLog);
+  const mergeLog = log ? sheetGrid(log).slice(1).map((row) => row.map((c) => gridText(c))).filter((r) => r.some((c) => c !== "")) : [];
+  return { meta, mergeLog, assignments, issues };
 }
 
 export async function readTrackerFile(data: ArrayBuffer | Uint8Array): Promise<ReadTracker> {

@@ -1,0 +1,61 @@
+import { Report, Reports, reportKey } from "../domain/reports";
+import { TaskList } from "../domain/types";
+import { tasksByUnit, taskListHash } from "./build-blueprint";
+import { instructionsSheet } from "./instructions-sheet";
+import { SCHEMA_VERSION, SHEET } from "./layout";
+import { metaSheet } from "./meta-sheet";
+import { assignSheetNames } from "./sheet-names";
+import { WorkbookBlueprint } from "./types";
+import { unitSheet } from "./unit-sheet";
+
+export interface UnitCopyOptions {
+  trackerId: string;
+  exportedAt: string;
+  reports?: Reports;
+  password?: string;
+}
+
+/** Meta keys a unit copy adds to the tracker's. */
+export const COPY_KEYS = { unit: "unit", exportedAt: "exported_at", baseline: "baseline" } as const;
+
+/**
+ * What one unit receives by email: the instructions, its own sheet (same layout as in
+ * the tracker, with what it reported so far) and the metadata needed to merge it back —
+ * tracker id, unit, export time and the baseline of every report at export.
+ */
+export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOptions): WorkbookBlueprint {
+  const tasks = tasksByUnit(list).get(unit);
+  if (!tasks) throw new Error(`“${unit}”不是本任务清单中的责任单位。`);
+  const sheet = assignSheetNames(list.units).get(unit)!;
+  const baseline: Record<string, Report> = {};
+  for (const t of tasks) {
+    const r = options.reports?.get(reportKey(t.id, unit));
+    if (r) baseline[reportKey(t.id, unit)] = r;
+  }
+  const listHash = taskListHash(list);
+  const { password } = options;
+  return {
+    trackerId: options.trackerId,
+    schemaVersion: SCHEMA_VERSION,
+    listName: list.name,
+    listHash,
+    title: `${list.name} — ${unit} 填报表`,
+    sheets: [
+      unitSheet(unit, sheet, tasks, options.reports, password),
+      instructionsSheet(password),
+      metaSheet(
+        { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },
+        [{ unit, sheet, taskCount: tasks.length }],
+        password,
+        { [COPY_KEYS.unit]: unit, [COPY_KEYS.exportedAt]: options.exportedAt, [COPY_KEYS.baseline]: JSON.stringify(baseline) },
+      ),
+    ],
+    names: [{ name: "TRACKER_ID", ref: `'${SHEET.meta}'!$B$1` }],
+    activeSheet: sheet,
+  };
+}
+
+/** A file name that says what the copy is, safe on every OS. */
+export function unitCopyFileName(listName: string, unit: string): string {
+  return `${listName}-${unit}-填报.xlsx`.replace(/[\\/:*?"<>|]/g, "_");
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from "fs";
+import { TrackerFileError } from "../blueprint/read-grid";
+import { listFromAssignments } from "../domain/from-assignments";
+import { parseTaskList } from "../domain/parse-task-list";
+import { EMPTY_REPORT, Report, reportKey } from "../domain/reports";
+import { TaskList } from "../domain/types";
+import { ReadTracker, readTrackerFile } from "../xlsx/read-tracker";
+import { UsageError } from "./args";
+
+export interface LoadedTracker {
+  read: ReadTracker;
+  list: TaskList;
+  listSource?: string;
+  /** Every task × unit of the tracker, empty where nothing was reported. */
+  reports: Map<string, Report>;
+}
+
+export function readFileOrExplain(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Reads a master tracker file: its list (from the stored source when present) and every report. */
+export async function loadTracker(file: string): Promise<LoadedTracker> {
+  const read = await readTrackerFile(readFileOrExplain(file));
+  if (read.meta.kind !== "master") throw new TrackerFileError(`${file} 是单位填报副本,不是总跟踪表。请指定总跟踪表。`);
+  const listSource = read.meta.extra.list_source;
+  const list = listSource
+    ? parseTaskList(listSource, { name: read.meta.listName })
+    : listFromAssignments(read.meta.listName, read.assignments, read.meta.units.map((u) => u.unit));
+  const reports = new Map<string, Report>();
+  for (const t of list.tasks) for (const u of t.units) reports.set(reportKey(t.id, u), EMPTY_REPORT);
+  for (const a of read.assignments) if (reports.has(reportKey(a.taskId, a.unit))) reports.set(reportKey(a.taskId, a.unit), a.report);
+  return { read, list, listSource, reports };
+}

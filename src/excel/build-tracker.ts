@@ -1,0 +1,130 @@
+import { buildBlueprint } from "../blueprint/build-blueprint";
+import { SHEET } from "../blueprint/layout";
+import { ReadIssue } from "../blueprint/read-grid";
+import { WorkbookBlueprint } from "../blueprint/types";
+import { reportsFromAssignments } from "../domain/from-assignments";
+import { Reports, isEmptyReport } from "../domain/reports";
+import { TaskList } from "../domain/types";
+import { DashboardFigures, queueSummaryRead } from "./dashboard";
+import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerContent } from "./read-state";
+import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
+import { writeStaged } from "./staged-write";
+
+export interface BuildOptions {
+  trackerId: string;
+  generatedAt: string;
+  listSource?: string;
+  password?: string;
+  isSetSupported: IsSetSupported;
+  /** What to do with the user's own sheets whose names the tracker needs. */
+  onNameClash?: "stop" | "rename";
+  onProgress?: (step: string) => void;
+}
+
+export interface BuildResult {
+  blueprint: WorkbookBlueprint;
+  /** Reports carried over from the tracker that was there before. */
+  keptReports: number;
+  issues: ReadIssue[];
+  figures: DashboardFigures;
+  renamedUserSheets: Array<{ from: string; to: string }>;
+  degraded: string[];
+}
+
+/** The user's sheets that stand where the tracker's sheets must go. */
+export class NameClashError extends Error {
+  constructor(readonly sheets: string[]) {
+    super(
+      `工作簿中已有与跟踪表同名的工作表:${sheets.map((s) => `“${s}”`).join("、")}。` +
+        "这些不是本工具生成的表,为避免覆盖未作任何修改。请重命名或移走它们,或选择“自动重命名我的工作表”后重试。",
+    );
+    this.name = "NameClashError";
+  }
+}
+
+function trackerSheetNames(sheets: WorkbookSheets, metaUnitSheets: readonly string[]): Set<string> {
+  const fixed: string[] = [SHEET.summary, SHEET.master, SHEET.instructions, SHEET.meta];
+  return new Set([...fixed, ...metaUnitSheets].filter((n) => sheets.names.includes(n)));
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${base.slice(0, 27)}(原${n > 1 ? n : ""})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * Builds (or rebuilds) the tracker in the open workbook. Requests: one to list sheets,
+ * one to read an existing tracker (only if there is one), then the write, which also
+ * reads back the computed summary — more only when the write passes the request budget.
+ * Entered reports are read first and written back into the new layout by task × unit.
+ * New sheets are written under staging names and only take their final names once
+ * filled, so a failure midway leaves the old tracker whole and marked leftovers that
+ * the next build removes.
+ */
+export async function buildTracker(context: Excel.RequestContext, list: TaskList, options: BuildOptions): Promise<BuildResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const req = checkRequirements(options.isSetSupported);
+  if (!req.ok) throw new RequirementError(req.missing);
+
+  progress("读取工作簿");
+  const sheets = await loadSheetList(context);
+  const draft = buildBlueprint(list, { trackerId: options.trackerId, generatedAt: options.generatedAt });
+  const draftUnitSheets = draft.sheets.filter((s) => s.role === "unit").map((s) => s.name);
+
+  let reports: Reports | undefined;
+  let issues: ReadIssue[] = [];
+  let trackerId = options.trackerId;
+  let oldUnitSheets: string[] = [];
+  if (hasTracker(sheets)) {
+    progress("读取已填报内容");
+    const content = await readTrackerContent(context, sheets, draftUnitSheets);
+    reports = new Map([...reportsFromAssignments(content.assignments)].filter(([, r]) => !isEmptyReport(r)));
+    issues = content.issues;
+    trackerId = content.meta.trackerId;
+    oldUnitSheets = content.meta.units.map((u) => u.sheet);
+  }
+  const blueprint = buildBlueprint(list, {
+    trackerId,
+    generatedAt: options.generatedAt,
+    password: options.password,
+    reports,
+    listSource: options.listSource,
+  });
+
+  const ours = trackerSheetNames(sheets, oldUnitSheets);
+  const staging = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  const wanted = new Set(blueprint.sheets.map((s) => s.name.toLowerCase()));
+  const clashes = sheets.names.filter((n) => !ours.has(n) && !n.startsWith(STAGING_PREFIX) && wanted.has(n.toLowerCase()));
+  if (clashes.length > 0 && options.onNameClash !== "rename") throw new NameClashError(clashes);
+
+  progress("写入跟踪表");
+  const taken = new Set([...sheets.names, ...blueprint.sheets.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const renamedUserSheets = clashes.map((from) => {
+    const to = freeName(from, taken);
+    taken.add(to.toLowerCase());
+    return { from, to };
+  });
+  await writeStaged(context, {
+    blueprint,
+    write: blueprint.sheets,
+    replace: ours,
+    leftovers: staging,
+    renames: renamedUserSheets,
+    definedNames: sheets.definedNames,
+    printLayout: req.printLayout,
+    unitCount: list.units.length,
+  });
+  const figures = queueSummaryRead(context);
+  await context.sync();
+  progress("完成");
+  return {
+    blueprint,
+    keptReports: reports?.size ?? 0,
+    issues,
+    figures: figures(),
+    renamedUserSheets,
+    degraded: req.degraded,
+  };
+}

@@ -1,0 +1,61 @@
+import { Grid, gridText } from "../blueprint/read-grid";
+import {
+  SHEET,
+  SUMMARY_OVERALL_FIRST_ROW,
+  SUMMARY_OVERALL_LABELS,
+  SUMMARY_STAMP_CELL,
+  SUMMARY_UNIT_COLUMNS,
+  SUMMARY_UNIT_HEADER_ROW,
+} from "../blueprint/layout";
+
+export type OverallLabel = (typeof SUMMARY_OVERALL_LABELS)[number];
+
+export interface UnitFigures {
+  unit: string;
+  tasks: number;
+  done: number;
+  late: number;
+  overdue: number;
+  notReported: number;
+  /** null when every task of the unit is a standing one. */
+  rate: number | null;
+}
+
+export interface DashboardFigures {
+  stamp: string;
+  overall: Record<OverallLabel, number | null>;
+  units: UnitFigures[];
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** Turns the computed values of 汇总 into figures for the pane. */
+export function figuresFromSummary(values: Grid): DashboardFigures {
+  const overall = Object.fromEntries(
+    SUMMARY_OVERALL_LABELS.map((label, i) => [label, num(values[SUMMARY_OVERALL_FIRST_ROW - 1 + i]?.[1])]),
+  ) as Record<OverallLabel, number | null>;
+  const col = (name: (typeof SUMMARY_UNIT_COLUMNS)[number]) => SUMMARY_UNIT_COLUMNS.indexOf(name);
+  const units: UnitFigures[] = [];
+  for (let r = SUMMARY_UNIT_HEADER_ROW; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const unit = gridText(row[0]);
+    if (!unit) break;
+    units.push({
+      unit,
+      tasks: num(row[col("任务数")]) ?? 0,
+      done: num(row[col("已完成")]) ?? 0,
+      late: num(row[col("滞后")]) ?? 0,
+      overdue: num(row[col("逾期")]) ?? 0,
+      notReported: num(row[col("未填报")]) ?? 0,
+      rate: num(row[col("完成率")]),
+    });
+  }
+  const stampRow = Number(SUMMARY_STAMP_CELL.slice(1)) - 1;
+  return { stamp: gridText(values[stampRow]?.[1]), overall, units };
+}
+
+/** Queues the read of 汇总's computed values; the getter is valid after the next sync. */
+export function queueSummaryRead(context: Excel.RequestContext): () => DashboardFigures {
+  const range = context.workbook.worksheets.getItem(SHEET.summary).getUsedRange(true).load("values");
+  return () => figuresFromSummary(range.values as Grid);
+}

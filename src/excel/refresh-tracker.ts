@@ -1,0 +1,94 @@
+import { buildBlueprint } from "../blueprint/build-blueprint";
+import { SHEET } from "../blueprint/layout";
+import { TrackerMeta, readMetaGrid } from "../blueprint/read-grid";
+import { parseTaskList } from "../domain/parse-task-list";
+import { TaskList } from "../domain/types";
+import { DashboardFigures, queueSummaryRead } from "./dashboard";
+import { isOfficeError } from "./excel-errors";
+import { STAGING_PREFIX, queueGrid } from "./read-state";
+import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
+import { writeStaged } from "./staged-write";
+
+export interface RefreshOptions {
+  refreshedAt: string;
+  isSetSupported: IsSetSupported;
+  /** An updated list (e.g. with a new unit); defaults to the list stored in the tracker. */
+  list?: TaskList;
+  listSource?: string;
+  password?: string;
+}
+
+export interface RefreshResult {
+  figures: DashboardFigures;
+  addedUnits: string[];
+}
+
+export class NoTrackerError extends Error {
+  constructor() {
+    super("当前工作簿中没有跟踪表(找不到隐藏的元数据表)。请先点击“生成跟踪表”。");
+    this.name = "NoTrackerError";
+  }
+}
+
+export class ListChangedError extends Error {
+  constructor(readonly units: string[]) {
+    super(
+      `任务清单中这些单位的任务已变化:${units.join("、")}。刷新只补充缺少的单位表并重建汇总;` +
+        "请使用“重新生成跟踪表”,已填报的内容会按序号和单位保留。",
+    );
+    this.name = "ListChangedError";
+  }
+}
+
+function storedList(meta: TrackerMeta): { list: TaskList; source: string } {
+  const source = meta.extra.list_source;
+  if (!source) throw new ListChangedError([]);
+  return { list: parseTaskList(source, { name: meta.listName }), source };
+}
+
+/**
+ * Re-reads the tracker, adds sheets for units that lack one, rebuilds 汇总 and 任务总表
+ * (formulas, refresh stamp, chart) and reads the figures back: two requests. Unit sheets
+ * that exist are not touched, so nothing a unit entered can be lost here.
+ */
+export async function refreshTracker(context: Excel.RequestContext, options: RefreshOptions): Promise<RefreshResult> {
+  const req = checkRequirements(options.isSetSupported);
+  if (!req.ok) throw new RequirementError(req.missing);
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  const metaGrid = queueGrid(context, SHEET.meta);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isOfficeError(e) && e.code === "ItemNotFound") throw new NoTrackerError();
+    throw e;
+  }
+  const meta = readMetaGrid(metaGrid().grid);
+  const stored = options.list ? { list: options.list, source: options.listSource ?? meta.extra.list_source ?? "" } : storedList(meta);
+  const blueprint = buildBlueprint(stored.list, {
+    trackerId: meta.trackerId,
+    generatedAt: options.refreshedAt,
+    password: options.password,
+    listSource: stored.source || undefined,
+  });
+  const present = new Set(worksheets.items.map((w) => w.name));
+  const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));
+  const units = blueprint.sheets.filter((s) => s.role === "unit");
+  const changed = units.filter((s) => present.has(s.name) && known.has(s.name) && known.get(s.name) !== s.cells.length - 2);
+  if (changed.length > 0) throw new ListChangedError(changed.map((s) => s.unit!));
+  const missing = units.filter((s) => !present.has(s.name));
+  const rewrite = blueprint.sheets.filter((s) => s.role === "summary" || s.role === "master" || s.role === "meta" || !present.has(s.name));
+
+  await writeStaged(context, {
+    blueprint,
+    write: rewrite,
+    replace: [SHEET.summary, SHEET.master, SHEET.meta].filter((n) => present.has(n)),
+    leftovers: [...present].filter((n) => n.startsWith(STAGING_PREFIX)),
+    definedNames: names.items.map((n) => n.name),
+    printLayout: req.printLayout,
+    unitCount: stored.list.units.length,
+  });
+  const figures = queueSummaryRead(context);
+  await context.sync();
+  return { figures: figures(), addedUnits: missing.map((s) => s.unit!) };
+}

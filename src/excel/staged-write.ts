@@ -1,0 +1,59 @@
+import { SHEET } from "../blueprint/layout";
+import { SheetBlueprint, WorkbookBlueprint } from "../blueprint/types";
+import { PayloadBudget } from "./payload-budget";
+import { STAGING_PREFIX } from "./read-state";
+import { protectSheet, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
+import { addRateChart } from "./summary-chart";
+
+export interface StagedWrite {
+  blueprint: WorkbookBlueprint;
+  /** The blueprint sheets to (re)write; others are assumed to be in place already. */
+  write: SheetBlueprint[];
+  /** Sheets to delete once the new ones are filled (the old tracker's). */
+  replace: Iterable<string>;
+  /** Leftovers of an earlier, interrupted write. */
+  leftovers: Iterable<string>;
+  /** User sheets to move out of the way first. */
+  renames?: Array<{ from: string; to: string }>;
+  definedNames: readonly string[];
+  printLayout: boolean;
+  unitCount: number;
+}
+
+/**
+ * Writes sheets under staging names, and only once they are filled swaps them in for the
+ * old ones: a failure midway leaves the old tracker whole and marked leftovers that the
+ * next write removes. Formulas go in after the swap so that they name final sheets.
+ * Ends with a queued (not yet synced) activation of 汇总.
+ */
+export async function writeStaged(context: Excel.RequestContext, plan: StagedWrite): Promise<void> {
+  const budget = new PayloadBudget(context);
+  const worksheets = context.workbook.worksheets;
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const name of plan.leftovers) worksheets.getItem(name).delete();
+
+  const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint }> = [];
+  for (const [i, sheet] of plan.write.entries()) {
+    const ws = worksheets.add(`${STAGING_PREFIX}${i}`);
+    await writeSheetBody(ws, sheet, budget, { printLayout: plan.printLayout });
+    staged.push({ ws, sheet });
+  }
+
+  staged[0].ws.activate();
+  for (const { from, to } of plan.renames ?? []) worksheets.getItem(from).name = to;
+  for (const name of plan.replace) worksheets.getItem(name).delete();
+  for (const { ws, sheet } of staged) ws.name = sheet.name;
+  for (const { ws, sheet } of staged) await writeSheetFormulas(ws, sheet, budget);
+  for (const { ws, sheet } of staged) {
+    if (sheet.visibility !== "visible") ws.visibility = sheet.visibility === "hidden" ? "Hidden" : "VeryHidden";
+    protectSheet(ws, sheet);
+  }
+  for (const n of plan.blueprint.names) {
+    if (plan.definedNames.includes(n.name)) context.workbook.names.getItem(n.name).delete();
+    context.workbook.names.add(n.name, `=${n.ref}`);
+  }
+  const summary = staged.find((s) => s.sheet.name === SHEET.summary);
+  if (summary) addRateChart(summary.ws, summary.sheet, plan.unitCount);
+  plan.blueprint.sheets.forEach((sheet, i) => (worksheets.getItem(sheet.name).position = i));
+  worksheets.getItem(SHEET.summary).activate();
+}

@@ -1,0 +1,73 @@
+import * as React from "react";
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { ListChoice, builtinChoice, chooseList, readListFile } from "./list-choice";
+import { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export function ListSource(props: { s: Strings; choice: ListChoice; disabled: boolean; onChange: (c: ListChoice) => void }): React.JSX.Element {
+  const { s, choice, disabled, onChange } = props;
+  const styles = useStyles();
+  const [text, setText] = React.useState(choice.source === "custom" ? choice.text : "");
+  const [fileError, setFileError] = React.useState<string>();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setFileError(undefined);
+    try {
+      const content = await readListFile(file, { tooBig: s.fileTooBig, notUtf8: s.fileNotUtf8 });
+      setText(content);
+      onChange(chooseList("custom", content, file.name.replace(/\.[^.]+$/, "")));
+    } catch (e) {
+      setFileError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.otherList}>
+      <RadioGroup
+        layout="horizontal"
+        value={choice.source}
+        disabled={disabled}
+        onChange={(_, d) => (d.value === "builtin" ? onChange(builtinChoice()) : text && onChange(chooseList("custom", text)))}
+      >
+        <Radio value="builtin" label={s.builtinList} />
+        <Radio value="custom" label={s.otherList} disabled={!text} />
+      </RadioGroup>
+      <Field label={s.otherList} hint={s.pasteHint}>
+        <Textarea value={text} rows={4} disabled={disabled} resize="vertical" onChange={(_, d) => setText(d.value)} data-testid="list-text" />
+      </Field>
+      <div className={styles.row}>
+        <Button disabled={disabled || !text.trim()} onClick={() => onChange(chooseList("custom", text))} data-testid="use-text">
+          {s.useText}
+        </Button>
+        <Button disabled={disabled} onClick={() => fileInput.current?.click()}>
+          {s.chooseFile}
+        </Button>
+        <input ref={fileInput} type="file" accept=".txt,.csv,text/plain,text/csv" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="list-file" />
+      </div>
+      {fileError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{fileError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {choice.error && (
+        <MessageBar intent="error" layout="multiline" data-testid="list-error">
+          <MessageBarBody>
+            <MessageBarTitle>{s.listErrorTitle}</MessageBarTitle>
+            <ul className={styles.problems}>
+              {choice.error.problems.map((p, i) => (
+                <li key={i}>{p.line ? `第 ${p.line} 行:${p.message}` : p.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
