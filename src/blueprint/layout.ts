@@ -79,8 +79,10 @@ export const SUMMARY_OVERALL_LABELS = [
   "逾期分工数",
 ] as const;
 export const SUMMARY_UNIT_HEADER_ROW = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length + 1;
+/** 完成率 sits next to the unit so the two columns are the chart's source range. */
 export const SUMMARY_UNIT_COLUMNS = [
   "责任单位",
+  "完成率",
   "任务数",
   "牵头任务数",
   "未启动",
@@ -90,7 +92,6 @@ export const SUMMARY_UNIT_COLUMNS = [
   "长期坚持",
   "未填报",
   "逾期",
-  "完成率",
   "查看",
 ] as const;
 export type SummaryUnitColumn = (typeof SUMMARY_UNIT_COLUMNS)[number];

@@ -15,7 +15,7 @@ import { emptySheet, headerFormat, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
 import { UnitSheetRef, unitColumnRef } from "./unit-refs";
 
-const WIDTHS = [28, 12, 11, 9, 9, 9, 9, 10, 9, 9, 10, 8];
+const WIDTHS = [28, 10, 8, 10, 8, 8, 8, 8, 9, 8, 8, 8];
 
 export interface SummaryInput {
   name: string;
@@ -70,20 +70,21 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     const ids = unitColumnRef(ref, "序号");
     const count = (column: "完成状态" | "本单位角色" | "是否逾期", value: string) =>
       ({ f: `COUNTIFS(${ids},">0",${unitColumnRef(ref, column)},"${value}")` }) as Cell;
-    sheet.cells.push([
-      ref.unit,
-      { f: `COUNT(${ids})` },
-      count("本单位角色", "牵头"),
-      count("完成状态", "未启动"),
-      count("完成状态", "推进中"),
-      count("完成状态", "已完成"),
-      count("完成状态", "滞后"),
-      count("完成状态", "长期坚持"),
-      { f: `${c("任务数")}-SUM(${c("未启动")}:${c("长期坚持")})` },
-      count("是否逾期", "逾期"),
-      { f: `IF(${c("任务数")}-${c("长期坚持")}=0,"",${c("已完成")}/(${c("任务数")}-${c("长期坚持")}))` },
-      { f: `HYPERLINK("#${quoteSheet(ref.sheet).replace(/"/g, '""')}!A1","打开")` },
-    ]);
+    const cells: Record<SummaryUnitColumn, Cell> = {
+      责任单位: ref.unit,
+      完成率: { f: `IF(${c("任务数")}-${c("长期坚持")}=0,"",${c("已完成")}/(${c("任务数")}-${c("长期坚持")}))` },
+      任务数: { f: `COUNT(${ids})` },
+      牵头任务数: count("本单位角色", "牵头"),
+      未启动: count("完成状态", "未启动"),
+      推进中: count("完成状态", "推进中"),
+      已完成: count("完成状态", "已完成"),
+      滞后: count("完成状态", "滞后"),
+      长期坚持: count("完成状态", "长期坚持"),
+      未填报: { f: `${c("任务数")}-SUM(${c("未启动")}:${c("长期坚持")})` },
+      逾期: count("是否逾期", "逾期"),
+      查看: { f: `HYPERLINK("#${quoteSheet(ref.sheet).replace(/"/g, '""')}!A1","打开")` },
+    };
+    sheet.cells.push(SUMMARY_UNIT_COLUMNS.map((name) => cells[name]));
   });
 
   const overallLast = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length - 1;
@@ -101,6 +102,7 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     headerFormat(SUMMARY_UNIT_HEADER_ROW, width),
     { range: rangeAddress(firstUnit, 0, lastUnit, width - 1), style: { border: true } },
     { range: rangeAddress(firstUnit, 1, lastUnit, width - 1), style: { hAlign: "center" } },
+    { range: rangeAddress(firstUnit, summaryCol("完成率"), lastUnit, summaryCol("完成率")), style: { bold: true } },
     { range: rangeAddress(firstUnit, summaryCol("完成率"), lastUnit, summaryCol("完成率")), style: { numberFormat: "0.0%" } },
     { range: rangeAddress(firstUnit, summaryCol("查看"), lastUnit, summaryCol("查看")), style: { fontColor: "#0563C1" } },
   );

@@ -42,8 +42,10 @@ export class NameClashError extends Error {
   }
 }
 
+/** The old tracker's sheets: none unless the workbook holds a tracker (its metadata sheet). */
 function trackerSheetNames(sheets: WorkbookSheets, metaUnitSheets: readonly string[]): Set<string> {
-  const fixed: string[] = [SHEET.summary, SHEET.master, SHEET.instructions, SHEET.meta];
+  if (!hasTracker(sheets)) return new Set();
+  const fixed: string[] = [SHEET.summary, SHEET.master, SHEET.instructions, SHEET.mergeLog, SHEET.meta];
   return new Set([...fixed, ...metaUnitSheets].filter((n) => sheets.names.includes(n)));
 }
 

@@ -17,13 +17,14 @@ interface OfficeErrorLike {
   debugInfo?: { errorLocation?: string; statement?: string };
 }
 
+/** Duck-typed: the client's errors may come from another realm (iframe, vm), where instanceof fails. */
 export function isOfficeError(e: unknown): e is OfficeErrorLike & Error {
-  return e instanceof Error && typeof (e as OfficeErrorLike).code === "string" && "debugInfo" in e;
+  return typeof e === "object" && e !== null && typeof (e as OfficeErrorLike).code === "string" && "debugInfo" in e;
 }
 
 /** A message for the pane: what Excel said, where, and what to do. */
 export function describeExcelError(e: unknown): string {
-  if (!isOfficeError(e)) return e instanceof Error ? e.message : String(e);
+  if (!isOfficeError(e)) return typeof e === "object" && e !== null && "message" in e ? String((e as Error).message) : String(e);
   const advice = ADVICE[e.code ?? ""] ?? "";
   const where = e.debugInfo?.errorLocation ? `(位置:${e.debugInfo.errorLocation})` : "";
   return `Excel 返回错误 ${e.code}${where}:${e.message ?? ""}${advice ? `\n${advice}` : ""}`;

@@ -44,6 +44,9 @@ export async function writeStaged(context: Excel.RequestContext, plan: StagedWri
   for (const name of plan.replace) worksheets.getItem(name).delete();
   for (const { ws, sheet } of staged) ws.name = sheet.name;
   for (const { ws, sheet } of staged) await writeSheetFormulas(ws, sheet, budget);
+  // Charts count as protected content: add it before the sheet is protected.
+  const summary = staged.find((s) => s.sheet.name === SHEET.summary);
+  if (summary) addRateChart(summary.ws, summary.sheet, plan.unitCount);
   for (const { ws, sheet } of staged) {
     if (sheet.visibility !== "visible") ws.visibility = sheet.visibility === "hidden" ? "Hidden" : "VeryHidden";
     protectSheet(ws, sheet);
@@ -52,8 +55,6 @@ export async function writeStaged(context: Excel.RequestContext, plan: StagedWri
     if (plan.definedNames.includes(n.name)) context.workbook.names.getItem(n.name).delete();
     context.workbook.names.add(n.name, `=${n.ref}`);
   }
-  const summary = staged.find((s) => s.sheet.name === SHEET.summary);
-  if (summary) addRateChart(summary.ws, summary.sheet, plan.unitCount);
   plan.blueprint.sheets.forEach((sheet, i) => (worksheets.getItem(sheet.name).position = i));
   worksheets.getItem(SHEET.summary).activate();
 }

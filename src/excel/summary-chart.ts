@@ -11,12 +11,11 @@ export const RATE_CHART_NAME = "各单位完成率";
 export function addRateChart(ws: Excel.Worksheet, summary: SheetBlueprint, unitCount: number): Excel.Chart {
   const first = SUMMARY_UNIT_HEADER_ROW + 1;
   const last = SUMMARY_UNIT_HEADER_ROW + Math.max(unitCount, 1);
-  const rates = ws.getRange(rangeAddress(first, summaryCol("完成率"), last, summaryCol("完成率")));
-  const chart = ws.charts.add("BarClustered", rates, "Columns");
+  // Unit names and rates are adjacent, so one range gives categories and values.
+  const source = ws.getRange(rangeAddress(first - 1, 0, last, summaryCol("完成率")));
+  const chart = ws.charts.add("BarClustered", source, "Columns");
   chart.name = RATE_CHART_NAME;
   chart.title.text = "各单位完成率";
-  chart.legend.visible = false;
-  chart.series.getItemAt(0).setXAxisValues(ws.getRange(rangeAddress(first, 0, last, 0)));
   const width = summary.columnWidths.length;
   chart.setPosition(cellAddress(4, width + 1), cellAddress(Math.max(last, 30), width + 9));
   return chart;
