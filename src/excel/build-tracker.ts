@@ -79,6 +79,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let issues: ReadIssue[] = [];
   let trackerId = options.trackerId;
   let oldUnitSheets: string[] = [];
+  let mergeLog: string[][] = [];
   if (hasTracker(sheets)) {
     progress("读取已填报内容");
     const content = await readTrackerContent(context, sheets, draftUnitSheets);
@@ -86,6 +87,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     issues = content.issues;
     trackerId = content.meta.trackerId;
     oldUnitSheets = content.meta.units.map((u) => u.sheet);
+    mergeLog = content.mergeLog;
   }
   const blueprint = buildBlueprint(list, {
     trackerId,
@@ -93,6 +95,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     password: options.password,
     reports,
     listSource: options.listSource,
+    mergeLog,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);

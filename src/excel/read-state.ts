@@ -1,4 +1,4 @@
-import { Grid, ReadAssignment, ReadIssue, TrackerMeta, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
+import { Grid, ReadAssignment, ReadIssue, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
 
 /** Prefix of sheets a build writes before they take their final names. */
@@ -38,6 +38,7 @@ export function queueGrid(context: Excel.RequestContext, sheet: string): () => {
 
 export interface TrackerContent {
   meta: TrackerMeta;
+  mergeLog: string[][];
   assignments: ReadAssignment[];
   issues: ReadIssue[];
 }
@@ -49,6 +50,7 @@ export interface TrackerContent {
  */
 export async function readTrackerContent(context: Excel.RequestContext, sheets: WorkbookSheets, likelyUnitSheets: readonly string[]): Promise<TrackerContent> {
   const meta = queueGrid(context, SHEET.meta);
+  const log = sheets.names.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
   const early = new Map(likelyUnitSheets.filter((s) => sheets.names.includes(s)).map((s) => [s, queueGrid(context, s)]));
   await context.sync();
   const parsed = readMetaGrid(meta().grid);
@@ -69,5 +71,6 @@ export async function readTrackerContent(context: Excel.RequestContext, sheets: 
     assignments.push(...read.assignments);
     issues.push(...read.issues);
   }
-  return { meta: parsed, assignments, issues };
+  const mergeLog = log ? log().grid.slice(1).map((r) => r.map(gridText)).filter((r) => r.some((c) => c !== "")) : [];
+  return { meta: parsed, mergeLog, assignments, issues };
 }
