@@ -21,6 +21,9 @@ import { ExcelActions } from "./excel-actions";
 import { ListChoice, builtinChoice } from "./list-choice";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
+import { ExportPanel, MergePanel } from "./RoundTripPanel";
+import { offerDownload, zipCopies } from "./downloads";
+import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 
 const useStyles = makeStyles({
@@ -59,6 +62,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [busy, setBusy] = React.useState<string>();
   const [problem, setProblem] = React.useState<Problem>();
   const [notice, setNotice] = React.useState<Notice>();
+  const [mergeResult, setMergeResult] = React.useState<MergeResult>();
 
   /** Every action: buttons off, progress on, and any failure shown with what to do. */
   const perform = React.useCallback(
@@ -101,6 +105,33 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       const result = await actions.refresh();
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
+    });
+
+  const exportCopies = (units: string[]) =>
+    perform(s.working, async () => {
+      const files = await actions.exportCopies(units);
+      if (files.length === 1 && (await actions.openCopy(files[0]))) {
+        setNotice({ intent: "success", title: s.exported, lines: [files[0].fileName] });
+        return;
+      }
+      if (files.length === 1) offerDownload(files[0].fileName, files[0].data);
+      else offerDownload(`单位填报表-${files.length}份.zip`, await zipCopies(files), "application/zip");
+      setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
+    });
+
+  const merge = (files: File[]) =>
+    perform(s.working, async () => {
+      const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+      const result = await actions.merge(uploads, setBusy);
+      setMergeResult(result);
+      setStatus(await actions.status());
+      const updated = result.outcome.files.reduce((n, f) => n + f.updated.length, 0);
+      const conflicts = result.outcome.files.reduce((n, f) => n + f.conflicts.length, 0);
+      setNotice({
+        intent: result.refused.length > 0 || conflicts > 0 ? "warning" : "success",
+        title: s.merged,
+        lines: [`${s.updatedCol} ${updated} · ${s.conflictsCol} ${conflicts} · ${s.rejectedCol} ${result.refused.length}`],
+      });
     });
 
   const disabled = busy !== undefined;
@@ -169,6 +200,9 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
             disabled={disabled}
             onOpen={(sheet) => void perform(s.working, () => actions.activate(sheet))}
           />
+          <Divider />
+          <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
+          <MergePanel s={s} disabled={disabled} onMerge={(f) => void merge(f)} result={mergeResult} />
           <Divider />
         </>
       )}

@@ -3,6 +3,8 @@ import { BuildResult, buildTracker } from "../excel/build-tracker";
 import { RefreshResult, refreshTracker } from "../excel/refresh-tracker";
 import { IsSetSupported } from "../excel/requirements";
 import { TrackerStatus, activateSheet, readTrackerStatus } from "../excel/tracker-status";
+import type { UnitCopyFile } from "../excel/export-copies";
+import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
@@ -10,6 +12,11 @@ export interface ExcelActions {
   build(list: TaskList, source: string, options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void }): Promise<BuildResult>;
   refresh(): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
+  /** Copies for the chosen units; ExcelJS is loaded only now. */
+  exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
+  /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
+  openCopy(file: UnitCopyFile): Promise<boolean>;
+  merge(uploads: ReturnUpload[], onProgress: (s: string) => void): Promise<MergeResult>;
   isSetSupported: IsSetSupported;
 }
 
@@ -42,6 +49,20 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       ),
     refresh: () => run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported })),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
+    exportCopies: async (units) => {
+      const { makeUnitCopies } = await import("../excel/export-copies");
+      return run((ctx) => makeUnitCopies(ctx, units, stamp()));
+    },
+    openCopy: async (file) => {
+      if (!isSetSupported("ExcelApi", "1.8") || typeof Excel === "undefined" || !("createWorkbook" in Excel)) return false;
+      const { toBase64 } = await import("../excel/export-copies");
+      await Excel.createWorkbook(toBase64(file.data));
+      return true;
+    },
+    merge: async (uploads, onProgress) => {
+      const { mergeReturnFiles } = await import("../excel/merge-returns");
+      return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress));
+    },
   };
 }
 
