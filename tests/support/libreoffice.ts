@@ -1,5 +1,5 @@
 import { execFile } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { promisify } from "util";
@@ -53,4 +53,22 @@ export function displayedNumber(text: string | undefined): number | null {
   const n = Number(t);
   if (Number.isNaN(n)) throw new Error(`not a number: ${t}`);
   return n;
+}
+
+export interface LoEditJob {
+  in: string;
+  out: string;
+  sheet: string;
+  statuses?: Array<[number, string, string]>;
+  paste?: [number, string];
+  sort?: boolean;
+  insertRow?: number;
+}
+
+/** Edits copies as a recipient would, in LibreOffice through UNO (tests/support/lo-edit.py). */
+export async function editInLibreOffice(jobs: LoEditJob[]): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lo-edit-"));
+  const spec = path.join(dir, "spec.json");
+  writeFileSync(spec, JSON.stringify({ profile: path.join(dir, "profile"), jobs }));
+  await run("/usr/bin/python3", [path.join(__dirname, "lo-edit.py"), spec], { timeout: 180_000 });
 }

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { buildBlueprint, buildUnitCopy } from "../../src/blueprint";
+import { SHEET, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
+import { mergeCommand } from "../../src/cli/merge-command";
+import { parseArgs } from "../../src/cli/args";
+import { Report, Status, computeRollup, parseTaskList, reportKey } from "../../src/domain";
+import { buildTracker } from "../../src/excel/build-tracker";
+import { mergeReturnFiles } from "../../src/excel/merge-returns";
+import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
+import { readTrackerFile } from "../../src/xlsx/read-tracker";
+import { reportWith } from "../support/fill";
+import { buildOptions, newHost } from "../support/excel-host-helpers";
+import { LoEditJob, displayedNumber, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
+import { seedText } from "../support/seed";
+
+const source = seedText();
+const list = parseTaskList(source);
+const TRACKER_ID = "e2e-round-trip";
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/** What three units send back, edited in LibreOffice: typed statuses, a pasted synonym, a sort, an inserted row. */
+const EDITS: Array<{ unit: string; statuses: Array<[number, Status, string]>; paste?: [number, string, Status] }> = [
+  { unit: "省财政厅", statuses: [[14, "已完成", "资金已下达"], [26, "推进中", "分批拨付"], [21, "滞后", "预算未批"]], paste: [5, "完成", "已完成"] },
+  { unit: "省教育厅", statuses: [[1, "推进中", "起草选聘办法"], [26, "已完成", "全部达标"], [13, "长期坚持", "每年培训"]], paste: [23, " 推进中 ", "推进中"] },
+  { unit: "省外办", statuses: [[12, "已完成", "已签约"], [46, "未启动", ""]] },
+];
+
+function expectedReports(): Map<string, Report> {
+  const m = new Map<string, Report>();
+  for (const e of EDITS) {
+    for (const [id, status, progress] of e.statuses) m.set(reportKey(id, e.unit), reportWith(status, progress));
+    if (e.paste) m.set(reportKey(e.paste[0], e.unit), reportWith(e.paste[2]));
+  }
+  return m;
+}
+
+describe("email round trip: copies out, edited in LibreOffice, merged back by the CLI and by the add-in", () => {
+  it("merges every edit and shows the same figures everywhere", async () => {
+    if (!libreOfficeAvailable()) return;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "round-trip-"));
+    const tracker = path.join(dir, "tracker.xlsx");
+    writeFileSync(tracker, await writeXlsxBuffer(buildBlueprint(list, { trackerId: TRACKER_ID, generatedAt: "2026-11-28 09:00", listSource: source })));
+
+    const jobs: LoEditJob[] = [];
+    for (const [i, e] of EDITS.entries()) {
+      const copy = path.join(dir, `copy-${i}.xlsx`);
+      writeFileSync(copy, await writeXlsxBuffer(buildUnitCopy(list, e.unit, { trackerId: TRACKER_ID, exportedAt: "2026-11-28 09:05" })));
+      jobs.push({
+        in: copy,
+        out: path.join(dir, `return-${i}.xlsx`),
+        sheet: e.unit,
+        statuses: e.statuses,
+        paste: e.paste ? [e.paste[0], e.paste[1]] : undefined,
+        sort: true,
+        insertRow: 4,
+      });
+    }
+    await editInLibreOffice(jobs);
+    const returns = jobs.map((j) => j.out);
+
+    // The returns really were sorted and had a row inserted: rows no longer follow 序号.
+    const back = await readTrackerFile(readFileSync(returns[0]));
+    expect(back.assignments.map((a) => a.taskId)).not.toEqual([...back.assignments.map((a) => a.taskId)].sort((a, b) => a - b));
+
+    const expected = computeRollup(list, expectedReports(), today());
+
+    // CLI: merge into a regenerated tracker, then let LibreOffice compute it.
+    const merged = path.join(dir, "merged.xlsx");
+    const cli = await mergeCommand(parseArgs([tracker, ...returns, "--out", merged]));
+    expect(cli.refused).toEqual([]);
+    expect(cli.outcome.files.map((f) => [f.updated.length, f.conflicts.length, f.rejected.length])).toEqual([
+      [4, 0, 0],
+      [4, 0, 0],
+      [2, 0, 0],
+    ]);
+    const sheets = await recomputeSheets(merged);
+    const summary = sheets.get(SHEET.summary)!;
+    const overall = Object.fromEntries(SUMMARY_OVERALL_LABELS.map((l, i) => [l, displayedNumber(summary[4 + i][1])]));
+    expect(overall).toMatchObject({
+      任务总数: 50,
+      已完成任务数: expected.overall.tasksDone,
+      责任分工总数: 171,
+      已完成分工数: expected.overall.assignmentsDone,
+      逾期任务数: expected.overall.overdueTasks,
+      逾期分工数: expected.overall.overdueAssignments,
+    });
+    const col = (name: (typeof SUMMARY_UNIT_COLUMNS)[number]) => SUMMARY_UNIT_COLUMNS.indexOf(name);
+    for (const u of expected.units) {
+      const row = summary.find((r, i) => i >= SUMMARY_UNIT_HEADER_ROW && r[0] === u.unit)!;
+      expect([u.unit, ...(["已完成", "推进中", "滞后", "长期坚持", "未启动", "未填报", "逾期"] as const).map((c) => displayedNumber(row[col(c)]))]).toEqual([
+        u.unit,
+        u.counts.已完成,
+        u.counts.推进中,
+        u.counts.滞后,
+        u.counts.长期坚持,
+        u.counts.未启动,
+        u.counts.未填报,
+        u.overdue,
+      ]);
+    }
+    const log = sheets.get(SHEET.mergeLog)!;
+    expect(log.filter((r) => r[3] === "汇总").map((r) => r[4])).toEqual(["4", "4", "2"]);
+
+    // Add-in: the same returns merged into the open workbook through the genuine client.
+    const host = newHost();
+    await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: TRACKER_ID, listSource: source })));
+    const result = await host.run((ctx) => mergeReturnFiles(ctx, returns.map((f) => ({ name: path.basename(f), data: readFileSync(f) })), "2026-12-01 10:00"));
+    expect(result.refused).toEqual([]);
+    expect(result.figures.overall).toMatchObject({ 已完成分工数: expected.overall.assignmentsDone, 已完成任务数: expected.overall.tasksDone, 逾期分工数: expected.overall.overdueAssignments });
+    for (const u of expected.units) {
+      const f = result.figures.units.find((x) => x.unit === u.unit)!;
+      expect([u.unit, f.done, f.late, f.notReported, f.overdue]).toEqual([u.unit, u.counts.已完成, u.counts.滞后, u.counts.未填报, u.overdue]);
+    }
+  });
+});
