@@ -56,17 +56,18 @@ describe("the tracker written by ExcelJS, filled in and recomputed by LibreOffic
     expect(summary[SUMMARY_UNIT_HEADER_ROW - 1]).toEqual([...SUMMARY_UNIT_COLUMNS]);
     const unitRows = summary.slice(SUMMARY_UNIT_HEADER_ROW, SUMMARY_UNIT_HEADER_ROW + list.units.length);
     expect(unitRows.map((r) => r[0])).toEqual(list.units);
+    const at = (row: string[], name: (typeof SUMMARY_UNIT_COLUMNS)[number]) => row[SUMMARY_UNIT_COLUMNS.indexOf(name)];
+    const FIGURES = ["任务数", "牵头任务数", "未启动", "推进中", "已完成", "滞后", "长期坚持", "未填报", "逾期"] as const;
     for (const [i, u] of expected.units.entries()) {
       const row = unitRows[i];
-      const figures = row.slice(1, 10).map(displayedNumber);
-      expect({ unit: u.unit, figures }).toEqual({
+      expect({ unit: u.unit, figures: FIGURES.map((f) => displayedNumber(at(row, f))) }).toEqual({
         unit: u.unit,
         figures: [u.tasks, u.leads, u.counts.未启动, u.counts.推进中, u.counts.已完成, u.counts.滞后, u.counts.长期坚持, u.counts.未填报, u.overdue],
       });
-      const rate = displayedNumber(row[10]);
+      const rate = displayedNumber(at(row, "完成率"));
       if (u.rate === null) expect(rate).toBeNull();
       else expect(rate).toBeCloseTo(u.rate, 3);
-      expect(row[11]).toBe("打开");
+      expect(at(row, "查看")).toBe("打开");
     }
 
     const master = sheets.get(SHEET.master)!;
