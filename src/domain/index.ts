@@ -10,3 +10,4 @@ export * from "./from-assignments";
 export * from "./merge";
 export * from "./returned-file";
 export * from "./merge-log";
+export * from "./render-text";

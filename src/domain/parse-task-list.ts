@@ -52,6 +52,15 @@ const nonEmpty = (row: SourceRow) => row.cells.map(cleanCellText).filter((c) => 
  * TaskListError naming every bad line rather than returning a partial list.
  */
 export function parseTaskList(text: string, options: ParseOptions = {}): TaskList {
+  const bad = text.indexOf("\uFFFD");
+  if (bad >= 0) {
+    throw new TaskListError([
+      {
+        line: text.slice(0, bad).split("\n").length,
+        message: "文本中有无法识别的字符(文件可能是 GBK 编码)。请用记事本或 WPS 另存为 UTF-8 后重新导入。",
+      },
+    ]);
+  }
   return parseTaskRows(readTableRows(text), options);
 }
 
@@ -96,7 +105,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
         line: row.line,
         message: idText
           ? `序号“${idText.slice(0, 20)}”不是数字。每行应为:序号、政策内容、责任部门。`
-          : "这一行缺少序号。请补上序号,或把它并入上一行的政策内容。",
+          : "这一行缺少序号。请补上序号,或把它并入上一行的政策内容(从 Word 复制合并单元格时常见)。",
       });
       continue;
     }
@@ -117,7 +126,10 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
       continue;
     }
     if (units.length === 0) {
-      problems.push({ line: row.line, message: `序号 ${id} 缺少责任部门。请在第三列填写至少一个责任单位。` });
+      problems.push({
+        line: row.line,
+        message: `序号 ${id} 缺少责任部门。请在第三列填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。`,
+      });
       continue;
     }
     const previous = tasks[tasks.length - 1];

@@ -1,4 +1,6 @@
 const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u2018-\\u201f";
+const SPACE_BEFORE_CJK = new RegExp(`\\s+(?=[${CJK}])`, "g");
+const SPACE_AFTER_CJK = new RegExp(`(?<=[${CJK}])\\s+`, "g");
 
 /**
  * Removes HTML remnants (`<p>`, `&nbsp;`) and the spaces that PDF/Word conversion puts
@@ -13,8 +15,8 @@ export function cleanCellText(raw: string): string {
     .replace(/&lt;/gi, "<")
     .replace(/&gt;/gi, ">")
     .replace(/[\s\u00a0\u3000]+/g, " ")
-    .replace(new RegExp(`\\s+(?=[${CJK}])`, "g"), "")
-    .replace(new RegExp(`(?<=[${CJK}])\\s+`, "g"), "")
+    .replace(SPACE_BEFORE_CJK, "")
+    .replace(SPACE_AFTER_CJK, "")
     .trim();
 }
 

@@ -15,6 +15,8 @@ export function canonicalUnit(raw: string, aliases: Readonly<Record<string, stri
 }
 
 const PLACEHOLDER = "\u0000";
+const RESTORE = new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, "g");
+const COMPOUNDS_LONGEST_FIRST = [...COMPOUND_UNITS].sort((a, b) => b.length - a.length);
 
 /**
  * Splits a 责任部门 cell into canonical unit names, lead first.
@@ -25,7 +27,8 @@ const PLACEHOLDER = "\u0000";
 export function splitUnits(cell: string, aliases: Readonly<Record<string, string>> = UNIT_ALIASES): string[] {
   let text = normaliseUnitName(cell);
   const kept: string[] = [];
-  for (const compound of [...COMPOUND_UNITS].sort((a, b) => b.length - a.length)) {
+  for (const compound of COMPOUNDS_LONGEST_FIRST) {
+    if (!text.includes(compound)) continue;
     text = text.split(compound).join(`${PLACEHOLDER}${kept.length}${PLACEHOLDER}`);
     kept.push(compound);
   }
@@ -45,7 +48,7 @@ export function splitUnits(cell: string, aliases: Readonly<Record<string, string
   tokens.push(current);
 
   const restore = (s: string) =>
-    s.replace(new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, "g"), (_, i: string) => kept[Number(i)]);
+    s.replace(RESTORE, (_, i: string) => kept[Number(i)]);
   const units: string[] = [];
   for (const token of tokens) {
     for (const part of token.split("及")) {
