@@ -65,6 +65,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // The built-in task list ships inside the bundle so the pane needs no server for it.
+          test: /\.txt$/,
+          type: "asset/source",
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
