@@ -4,7 +4,7 @@ import { mergeLogSheet } from "./merge-log-sheet";
 import { Task, TaskList } from "../domain/types";
 import { listFingerprint } from "./hash";
 import { instructionsSheet } from "./instructions-sheet";
-import { SCHEMA_VERSION, SHEET } from "./layout";
+import { DEFAULT_WARNING_DAYS, SCHEMA_VERSION, SHEET } from "./layout";
 import { masterSheet } from "./master-sheet";
 import { metaSheet } from "./meta-sheet";
 import { assignSheetNames } from "./sheet-names";
@@ -25,6 +25,8 @@ export interface BlueprintOptions {
   listSource?: string;
   /** Rows of 合并记录 (kept across rebuilds); no sheet when empty. */
   mergeLog?: MergeLogRow[];
+  /** Days before a deadline when unfinished tasks turn yellow (default 30). */
+  warningDays?: number;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -46,6 +48,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
   const refMap = new Map(refs.map((r) => [r.unit, r]));
   const listHash = taskListHash(list);
   const { password } = options;
+  const warningDays = options.warningDays ?? DEFAULT_WARNING_DAYS;
   const sheets = [
     summarySheet({
       name: SHEET.summary,
@@ -56,10 +59,10 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       stamp: options.generatedAt,
       password,
     }),
-    masterSheet(SHEET.master, list.name, list.tasks, refMap, password),
+    masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays),
     instructionsSheet(password),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
-    ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password)),
+    ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password, warningDays)),
     metaSheet(
       {
         trackerId: options.trackerId,
@@ -71,7 +74,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       },
       refs,
       password,
-      options.listSource === undefined ? {} : { list_source: options.listSource },
+      { warning_days: String(warningDays), ...(options.listSource === undefined ? {} : { list_source: options.listSource }) },
     ),
   ];
   return {

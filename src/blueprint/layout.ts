@@ -33,7 +33,7 @@ export const UNIT_COLUMNS = [
   "佐证材料",
   "填报人",
   "填报日期",
-  "是否逾期",
+  "时限预警",
 ] as const;
 export type UnitColumn = (typeof UNIT_COLUMNS)[number];
 
@@ -56,7 +56,7 @@ export const MASTER_COLUMNS = [
   "已完成单位数",
   "完成进度",
   "任务状态",
-  "是否逾期",
+  "时限预警",
   "推进中单位数",
   "滞后单位数",
   "长期坚持单位数",
@@ -77,6 +77,7 @@ export const SUMMARY_OVERALL_LABELS = [
   "分工完成率",
   "逾期任务数",
   "逾期分工数",
+  "即将到期任务数",
 ] as const;
 export const SUMMARY_UNIT_HEADER_ROW = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length + 1;
 /** 完成率 sits next to the unit so the two columns are the chart's source range. */
@@ -92,6 +93,7 @@ export const SUMMARY_UNIT_COLUMNS = [
   "长期坚持",
   "未填报",
   "逾期",
+  "即将到期",
   "查看",
 ] as const;
 export type SummaryUnitColumn = (typeof SUMMARY_UNIT_COLUMNS)[number];
@@ -100,6 +102,9 @@ export const summaryCol = (name: SummaryUnitColumn): number => SUMMARY_UNIT_COLU
 export const SUMMARY_STAMP_CELL = "B2";
 
 export const OVERDUE_MARK = "逾期";
+export const DUE_SOON_MARK = "即将到期";
+/** Days before a deadline when a task not yet done turns yellow (the pane can change it). */
+export const DEFAULT_WARNING_DAYS = 30;
 
 export const COLORS = {
   header: "#1F4E78",
@@ -119,4 +124,6 @@ export const COLORS = {
   notStarted: "#EDEDED",
   standing: "#E2EFDA",
   overdueFont: "#C00000",
+  dueSoon: "#FFEB9C",
+  dueSoonFont: "#9C5700",
 } as const;

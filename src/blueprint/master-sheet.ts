@@ -2,7 +2,8 @@ import { deadlineLabel, dueDate } from "../domain/deadline";
 import { Task } from "../domain/types";
 import { cellAddress, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
-import { COLORS, MASTER_COLUMNS, MASTER_FIRST_ROW, MASTER_HEADER_ROW, OVERDUE_MARK, masterCol } from "./layout";
+import { COLORS, DEFAULT_WARNING_DAYS, MASTER_COLUMNS, MASTER_FIRST_ROW, MASTER_HEADER_ROW, OVERDUE_MARK, masterCol } from "./layout";
+import { warningFormula, warningRowRules } from "./warning";
 import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
 import { SheetBlueprint } from "./types";
 import { UnitSheetRef, countTaskStatus } from "./unit-refs";
@@ -10,7 +11,14 @@ import { DATE_FORMAT } from "./unit-sheet";
 
 const WIDTHS = [6, 60, 18, 30, 16, 12, 10, 12, 10, 10, 9, 12, 10, 14, 20];
 
-export function masterSheet(name: string, listName: string, tasks: Task[], refs: ReadonlyMap<string, UnitSheetRef>, password?: string): SheetBlueprint {
+export function masterSheet(
+  name: string,
+  listName: string,
+  tasks: Task[],
+  refs: ReadonlyMap<string, UnitSheetRef>,
+  password?: string,
+  warningDays = DEFAULT_WARNING_DAYS,
+): SheetBlueprint {
   const sheet = emptySheet(name, "master");
   sheet.tabColor = COLORS.masterTab;
   const width = MASTER_COLUMNS.length;
@@ -43,7 +51,7 @@ export function masterSheet(name: string, listName: string, tasks: Task[], refs:
           `IF(${done}=${units},"已完成",IF(${late}>0,"滞后",IF(AND(${standing}>0,${done}+${standing}=${units}),"长期坚持",` +
           `IF(${progress}+${done}+${standing}>0,"推进中","未启动"))))`,
       },
-      { f: `IF(AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>"已完成",${status}<>"长期坚持"),"${OVERDUE_MARK}","")` },
+      { f: warningFormula(due, status, warningDays) },
       { f: countTaskStatus(task, refs, id, "推进中") },
       { f: countTaskStatus(task, refs, id, "滞后") },
       { f: countTaskStatus(task, refs, id, "长期坚持") },
@@ -64,7 +72,8 @@ export function masterSheet(name: string, listName: string, tasks: Task[], refs:
   );
   sheet.conditionalFormats.push(
     ...statusColourRules(body("任务状态"), MASTER_FIRST_ROW, masterCol("任务状态")),
-    overdueRule(body("是否逾期"), MASTER_FIRST_ROW, masterCol("是否逾期"), OVERDUE_MARK),
+    overdueRule(body("时限预警"), MASTER_FIRST_ROW, masterCol("时限预警"), OVERDUE_MARK),
+    ...warningRowRules(rangeAddress(MASTER_FIRST_ROW, 0, last, masterCol("截止日期")), MASTER_FIRST_ROW, masterCol("时限预警"), masterCol("任务状态")),
   );
   sheet.freeze = { rows: MASTER_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [] };

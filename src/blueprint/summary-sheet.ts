@@ -15,7 +15,7 @@ import { emptySheet, headerFormat, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
 import { UnitSheetRef, unitColumnRef } from "./unit-refs";
 
-const WIDTHS = [28, 10, 8, 10, 8, 8, 8, 8, 9, 8, 8, 8];
+const WIDTHS = [28, 10, 8, 10, 8, 8, 8, 8, 9, 8, 8, 9, 8];
 
 export interface SummaryInput {
   name: string;
@@ -53,8 +53,9 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     责任分工总数: unitTotal("任务数"),
     已完成分工数: unitTotal("已完成"),
     分工完成率: `IF(${overall("责任分工总数")}-${unitTotal("长期坚持")}=0,"",${overall("已完成分工数")}/(${overall("责任分工总数")}-${unitTotal("长期坚持")}))`,
-    逾期任务数: `COUNTIF(${masterRange("是否逾期")},"逾期")`,
+    逾期任务数: `COUNTIF(${masterRange("时限预警")},"逾期")`,
     逾期分工数: unitTotal("逾期"),
+    即将到期任务数: `COUNTIF(${masterRange("时限预警")},"即将到期")`,
   };
 
   sheet.cells.push([`${input.listName} — 落实情况汇总`]);
@@ -68,7 +69,7 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     const row = summaryUnitRow(i);
     const c = (col: SummaryUnitColumn) => cellAddress(row, summaryCol(col));
     const ids = unitColumnRef(ref, "序号");
-    const count = (column: "完成状态" | "本单位角色" | "是否逾期", value: string) =>
+    const count = (column: "完成状态" | "本单位角色" | "时限预警", value: string) =>
       ({ f: `COUNTIFS(${ids},">0",${unitColumnRef(ref, column)},"${value}")` }) as Cell;
     const cells: Record<SummaryUnitColumn, Cell> = {
       责任单位: ref.unit,
@@ -81,7 +82,8 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
       滞后: count("完成状态", "滞后"),
       长期坚持: count("完成状态", "长期坚持"),
       未填报: { f: `${c("任务数")}-SUM(${c("未启动")}:${c("长期坚持")})` },
-      逾期: count("是否逾期", "逾期"),
+      逾期: count("时限预警", "逾期"),
+      即将到期: count("时限预警", "即将到期"),
       查看: { f: `HYPERLINK("#${quoteSheet(ref.sheet).replace(/"/g, '""')}!A1","打开")` },
     };
     sheet.cells.push(SUMMARY_UNIT_COLUMNS.map((name) => cells[name]));
@@ -105,6 +107,13 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     { range: rangeAddress(firstUnit, summaryCol("完成率"), lastUnit, summaryCol("完成率")), style: { bold: true } },
     { range: rangeAddress(firstUnit, summaryCol("完成率"), lastUnit, summaryCol("完成率")), style: { numberFormat: "0.0%" } },
     { range: rangeAddress(firstUnit, summaryCol("查看"), lastUnit, summaryCol("查看")), style: { fontColor: "#0563C1" } },
+  );
+  const col = (name: SummaryUnitColumn) => rangeAddress(firstUnit, summaryCol(name), lastUnit, summaryCol(name));
+  const first = (name: SummaryUnitColumn) => cellAddress(firstUnit, summaryCol(name)).replace(/^([A-Z]+)/, "$$$1");
+  sheet.conditionalFormats.push(
+    { range: col("逾期"), formula: `${first("逾期")}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
+    { range: col("滞后"), formula: `${first("滞后")}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
+    { range: col("即将到期"), formula: `${first("即将到期")}>0`, fill: COLORS.dueSoon, fontColor: COLORS.dueSoonFont },
   );
   sheet.protection = { password: input.password, unlocked: [] };
   sheet.print = { orientation: "landscape", titleRows: `$${SUMMARY_UNIT_HEADER_ROW}:$${SUMMARY_UNIT_HEADER_ROW}` };

@@ -13,6 +13,7 @@ export interface UnitCopyOptions {
   exportedAt: string;
   reports?: Reports;
   password?: string;
+  warningDays?: number;
 }
 
 /** Meta keys a unit copy adds to the tracker's. */
@@ -41,7 +42,7 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
     listHash,
     title: `${list.name} — ${unit} 填报表`,
     sheets: [
-      unitSheet(unit, sheet, tasks, options.reports, password),
+      unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays),
       instructionsSheet(password),
       metaSheet(
         { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },

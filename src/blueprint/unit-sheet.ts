@@ -6,6 +6,7 @@ import { cellAddress, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
 import {
   COLORS,
+  DEFAULT_WARNING_DAYS,
   OVERDUE_MARK,
   UNIT_COLUMNS,
   UNIT_FIRST_ROW,
@@ -16,6 +17,7 @@ import {
 } from "./layout";
 import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
+import { warningFormula, warningRowRules } from "./warning";
 
 const WIDTHS = [6, 60, 10, 28, 16, 12, 11, 40, 30, 30, 24, 10, 12, 9];
 export const DATE_FORMAT = "yyyy-mm-dd";
@@ -25,13 +27,18 @@ function reportDateCell(value: string): Cell {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoToSerial(value) : value || null;
 }
 
-function overdueFormula(row: number): string {
-  const due = cellAddress(row, unitCol("截止日期"));
-  const status = cellAddress(row, unitCol("完成状态"));
-  return `IF(AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>"已完成",${status}<>"长期坚持"),"${OVERDUE_MARK}","")`;
+function overdueFormula(row: number, warningDays: number): string {
+  return warningFormula(cellAddress(row, unitCol("截止日期")), cellAddress(row, unitCol("完成状态")), warningDays);
 }
 
-export function unitSheet(unit: string, sheetName: string, tasks: Task[], reports: Reports | undefined, password?: string): SheetBlueprint {
+export function unitSheet(
+  unit: string,
+  sheetName: string,
+  tasks: Task[],
+  reports: Reports | undefined,
+  password?: string,
+  warningDays = DEFAULT_WARNING_DAYS,
+): SheetBlueprint {
   const sheet = emptySheet(sheetName, "unit");
   sheet.unit = unit;
   sheet.tabColor = COLORS.unitTab;
@@ -57,7 +64,7 @@ export function unitSheet(unit: string, sheetName: string, tasks: Task[], report
       report.evidence || null,
       report.reporter || null,
       reportDateCell(report.reportDate),
-      { f: overdueFormula(row) },
+      { f: overdueFormula(row, warningDays) },
     ]);
   });
   const last = UNIT_FIRST_ROW + Math.max(tasks.length, 1) - 1;
@@ -76,7 +83,7 @@ export function unitSheet(unit: string, sheetName: string, tasks: Task[], report
     { range: body(unitCol("截止日期")), style: { numberFormat: DATE_FORMAT } },
     { range: body(unitCol("填报日期")), style: { numberFormat: DATE_FORMAT } },
     { range: body(statusCol), style: { hAlign: "center" } },
-    { range: body(unitCol("是否逾期")), style: { hAlign: "center", bold: true, fontColor: COLORS.overdueFont } },
+    { range: body(unitCol("时限预警")), style: { hAlign: "center", bold: true } },
   );
   sheet.validations.push({
     range: body(statusCol),
@@ -87,7 +94,8 @@ export function unitSheet(unit: string, sheetName: string, tasks: Task[], report
   });
   sheet.conditionalFormats.push(
     ...statusColourRules(body(statusCol), UNIT_FIRST_ROW, statusCol),
-    overdueRule(body(unitCol("是否逾期")), UNIT_FIRST_ROW, unitCol("是否逾期"), OVERDUE_MARK),
+    overdueRule(body(unitCol("时限预警")), UNIT_FIRST_ROW, unitCol("时限预警"), OVERDUE_MARK),
+    ...warningRowRules(rangeAddress(UNIT_FIRST_ROW, 0, last, unitCol("截止日期")), UNIT_FIRST_ROW, unitCol("时限预警"), statusCol),
   );
   sheet.freeze = { rows: UNIT_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST)] };

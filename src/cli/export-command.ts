@@ -20,7 +20,13 @@ export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   const exportedAt = localStamp();
   const written: string[] = [];
   for (const unit of wanted) {
-    const bp = buildUnitCopy(list, unit, { trackerId: read.meta.trackerId, exportedAt, reports, password: stringFlag(args.flags, "password") });
+    const bp = buildUnitCopy(list, unit, {
+      trackerId: read.meta.trackerId,
+      exportedAt,
+      reports,
+      password: stringFlag(args.flags, "password"),
+      warningDays: Number(read.meta.extra.warning_days) || undefined,
+    });
     const file = path.join(outDir, unitCopyFileName(list.name, unit));
     writeFileSync(file, await writeXlsxBuffer(bp));
     written.push(file);

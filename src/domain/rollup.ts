@@ -19,6 +19,7 @@ export interface UnitRollup {
   leads: number;
   counts: StatusCounts;
   overdue: number;
+  dueSoon: number;
   /** 已完成 / (tasks − 长期坚持); null when every task is a standing one. */
   rate: number | null;
 }
@@ -29,6 +30,7 @@ export interface TaskRollup {
   done: number;
   status: Status;
   overdue: boolean;
+  dueSoon: boolean;
 }
 
 export interface Rollup {
@@ -44,6 +46,7 @@ export interface Rollup {
     assignmentRate: number | null;
     overdueTasks: number;
     overdueAssignments: number;
+    dueSoonTasks: number;
   };
 }
 
@@ -70,11 +73,20 @@ export function isOverdue(task: Task, status: Status | "", today: string): boole
   return due !== undefined && due < today && status !== DONE && status !== STANDING;
 }
 
+const DAY = 86_400_000;
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** Due within the warning window (today included) and not done. */
+export function isDueSoon(task: Task, status: Status | "", today: string, warningDays: number): boolean {
+  const due = dueDate(task.deadline);
+  return due !== undefined && due >= today && daysFrom(today, due) <= warningDays && status !== DONE && status !== STANDING;
+}
+
 /** The roll-up computed from reports alone: what the 汇总 formulas must show. */
-export function computeRollup(list: TaskList, reports: Reports, today: string): Rollup {
+export function computeRollup(list: TaskList, reports: Reports, today: string, warningDays = 30): Rollup {
   const statusOf = (task: Task, unit: string): Status | "" => (reports.get(reportKey(task.id, unit)) as Report | undefined)?.status ?? "";
   const units = new Map<string, UnitRollup>(
-    list.units.map((u) => [u, { unit: u, tasks: 0, leads: 0, counts: emptyCounts(), overdue: 0, rate: null }]),
+    list.units.map((u) => [u, { unit: u, tasks: 0, leads: 0, counts: emptyCounts(), overdue: 0, dueSoon: 0, rate: null }]),
   );
   const tasks: TaskRollup[] = [];
   for (const task of list.tasks) {
@@ -87,9 +99,17 @@ export function computeRollup(list: TaskList, reports: Reports, today: string): 
       row.counts[status === "" ? "未填报" : status]++;
       counts[status === "" ? "未填报" : status]++;
       if (isOverdue(task, status, today)) row.overdue++;
+      if (isDueSoon(task, status, today, warningDays)) row.dueSoon++;
     });
     const status = deriveTaskStatus(counts, task.units.length);
-    tasks.push({ id: task.id, units: task.units.length, done: counts.已完成, status, overdue: isOverdue(task, status, today) });
+    tasks.push({
+      id: task.id,
+      units: task.units.length,
+      done: counts.已完成,
+      status,
+      overdue: isOverdue(task, status, today),
+      dueSoon: isDueSoon(task, status, today, warningDays),
+    });
   }
   const unitRows = [...units.values()].map((u) => ({ ...u, rate: ratio(u.counts.已完成, u.tasks - u.counts.长期坚持) }));
   const assignments = unitRows.reduce((s, u) => s + u.tasks, 0);
@@ -110,6 +130,7 @@ export function computeRollup(list: TaskList, reports: Reports, today: string): 
       assignmentRate: ratio(assignmentsDone, assignments - assignmentsStanding),
       overdueTasks: tasks.filter((t) => t.overdue).length,
       overdueAssignments: unitRows.reduce((s, u) => s + u.overdue, 0),
+      dueSoonTasks: tasks.filter((t) => t.dueSoon).length,
     },
   };
 }

@@ -19,6 +19,8 @@ export interface BuildOptions {
   /** What to do with the user's own sheets whose names the tracker needs. */
   onNameClash?: "stop" | "rename";
   onProgress?: (step: string) => void;
+  /** Days before a deadline when unfinished tasks turn yellow; the old tracker's setting by default. */
+  warningDays?: number;
 }
 
 export interface BuildResult {
@@ -80,6 +82,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let trackerId = options.trackerId;
   let oldUnitSheets: string[] = [];
   let mergeLog: string[][] = [];
+  let warningDays = options.warningDays;
   if (hasTracker(sheets)) {
     progress("读取已填报内容");
     const content = await readTrackerContent(context, sheets, draftUnitSheets);
@@ -88,6 +91,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     trackerId = content.meta.trackerId;
     oldUnitSheets = content.meta.units.map((u) => u.sheet);
     mergeLog = content.mergeLog;
+    warningDays ??= Number(content.meta.extra.warning_days) || undefined;
   }
   const blueprint = buildBlueprint(list, {
     trackerId,
@@ -96,6 +100,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     reports,
     listSource: options.listSource,
     mergeLog,
+    warningDays,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);

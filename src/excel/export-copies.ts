@@ -20,7 +20,12 @@ export async function makeUnitCopies(context: Excel.RequestContext, units: reado
   if (unknown.length > 0) throw new Error(`跟踪表中没有这些单位:${unknown.join("、")}。`);
   const files: UnitCopyFile[] = [];
   for (const unit of chosen) {
-    const bp = buildUnitCopy(state.list, unit, { trackerId: state.meta.trackerId, exportedAt, reports: state.reports });
+    const bp = buildUnitCopy(state.list, unit, {
+      trackerId: state.meta.trackerId,
+      exportedAt,
+      reports: state.reports,
+      warningDays: Number(state.meta.extra.warning_days) || undefined,
+    });
     files.push({ unit, fileName: unitCopyFileName(state.list.name, unit), data: await writeXlsxBuffer(bp) });
   }
   return files;

@@ -8,6 +8,8 @@ import { isOfficeError } from "./excel-errors";
 import { STAGING_PREFIX, queueGrid } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
+import { PayloadBudget } from "./payload-budget";
+import { protectSheet, writeSheetFormulas } from "./sheet-writer";
 
 export interface RefreshOptions {
   refreshedAt: string;
@@ -16,6 +18,8 @@ export interface RefreshOptions {
   list?: TaskList;
   listSource?: string;
   password?: string;
+  /** A new warning window; the tracker's own setting by default. */
+  warningDays?: number;
 }
 
 export interface RefreshResult {
@@ -70,6 +74,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     generatedAt: options.refreshedAt,
     password: options.password,
     listSource: stored.source || undefined,
+    warningDays: options.warningDays ?? (Number(meta.extra.warning_days) || undefined),
   });
   const present = new Set(worksheets.items.map((w) => w.name));
   const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));
@@ -79,6 +84,17 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   const missing = units.filter((s) => !present.has(s.name));
   const rewrite = blueprint.sheets.filter((s) => s.role === "summary" || s.role === "master" || s.role === "meta" || !present.has(s.name));
 
+  // A new warning window reaches the unit sheets too: only their 时限预警 formulas change.
+  const windowChanged = options.warningDays !== undefined && String(options.warningDays) !== meta.extra.warning_days;
+  if (windowChanged) {
+    const budget = new PayloadBudget(context);
+    for (const sheet of units.filter((s) => present.has(s.name))) {
+      const ws = context.workbook.worksheets.getItem(sheet.name);
+      ws.protection.unprotect();
+      await writeSheetFormulas(ws, sheet, budget);
+      protectSheet(ws, sheet);
+    }
+  }
   await writeStaged(context, {
     blueprint,
     write: rewrite,

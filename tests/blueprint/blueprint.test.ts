@@ -16,7 +16,7 @@ describe("buildBlueprint", () => {
     const edu = bp.sheets.find((s) => s.unit === "省教育厅")!;
     expect(edu.cells[1]).toEqual([
       "序号", "政策内容", "本单位角色", "其他责任单位", "完成时限", "截止日期", "完成状态",
-      "本期进展情况", "存在问题", "下步计划", "佐证材料", "填报人", "填报日期", "是否逾期",
+      "本期进展情况", "存在问题", "下步计划", "佐证材料", "填报人", "填报日期", "时限预警",
     ]);
     const rows = edu.cells.slice(2);
     expect(rows).toHaveLength(45);

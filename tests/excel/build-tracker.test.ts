@@ -39,7 +39,7 @@ describe("buildTracker through the genuine Office.js client", () => {
       expect(status.dataValidation.rule.list).toEqual({ inCellDropDown: true, source: "未启动,推进中,已完成,滞后,长期坚持" });
       expect(inputs.locked).toBe(false);
       expect(fixed.locked).toBe(true);
-      expect(overdue.formulas[0][0]).toBe('=IF(AND(ISNUMBER(F3),F3<TODAY(),G3<>"已完成",G3<>"长期坚持"),"逾期","")');
+      expect(overdue.formulas[0][0]).toBe('=IF(AND(ISNUMBER(F3),G3<>"已完成",G3<>"长期坚持"),IF(F3<TODAY(),"逾期",IF(F3-TODAY()<=30,"即将到期","")),"")');
       expect(master.formulas[0][0]).toBe("=COUNTIFS('省委组织部'!$A$3:$A$7,$A3,'省委组织部'!$G$3:$G$7,\"已完成\")+COUNTIFS('省教育厅'!$A$3:$A$47,$A3,'省教育厅'!$G$3:$G$47,\"已完成\")");
     });
   });

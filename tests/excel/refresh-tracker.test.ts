@@ -64,3 +64,23 @@ describe("refreshTracker", () => {
     await expect(host.run((ctx) => refreshTracker(ctx, { refreshedAt: "x", isSetSupported: ALL_SETS }))).rejects.toBeInstanceOf(NoTrackerError);
   });
 });
+
+describe("the early-warning window", () => {
+  it("is kept in the tracker and a refresh with a new window rewrites every 时限预警 formula", async () => {
+    const host = newHost();
+    await host.run((ctx) => buildTracker(ctx, list, buildOptions({ listSource: source })));
+    await host.run((ctx) => refreshTracker(ctx, { refreshedAt: "2026-12-01", isSetSupported: ALL_SETS, warningDays: 90 }));
+    const formulas = await host.run(async (ctx) => {
+      const unit = ctx.workbook.worksheets.getItem("省教育厅").getRange("N3").load("formulas");
+      const master = ctx.workbook.worksheets.getItem("任务总表").getRange("K3").load("formulas");
+      await ctx.sync();
+      return [unit.formulas[0][0], master.formulas[0][0]];
+    });
+    expect(formulas.every((f) => String(f).includes("<=90,"))).toBe(true);
+    const meta = await usedValues(host, "_meta");
+    expect(meta.find((r) => r[0] === "warning_days")![1]).toBe("90");
+    // The window survives a plain rebuild.
+    await host.run((ctx) => buildTracker(ctx, list, buildOptions()));
+    expect((await usedValues(host, "_meta")).find((r) => r[0] === "warning_days")![1]).toBe("90");
+  });
+});
