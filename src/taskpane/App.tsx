@@ -3,6 +3,8 @@ import {
   Body1,
   Button,
   Divider,
+  Field,
+  SpinButton,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -63,6 +65,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [problem, setProblem] = React.useState<Problem>();
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
+  const [warningDays, setWarningDays] = React.useState<number>();
 
   /** Every action: buttons off, progress on, and any failure shown with what to do. */
   const perform = React.useCallback(
@@ -102,7 +105,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
 
   const refresh = () =>
     perform(s.working, async () => {
-      const result = await actions.refresh();
+      const result = await actions.refresh({ warningDays });
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
     });
@@ -192,6 +195,16 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
             <Button appearance="primary" onClick={() => void refresh()} disabled={disabled || !requirements.ok} data-testid="refresh">
               {s.refresh}
             </Button>
+            <Field label={s.warningDays} orientation="horizontal">
+              <SpinButton
+                min={1}
+                max={365}
+                value={warningDays ?? (Number(status.meta.extra.warning_days) || 30)}
+                disabled={disabled}
+                onChange={(_, d) => setWarningDays(d.value ?? (d.displayValue ? Number(d.displayValue) : undefined))}
+                data-testid="warning-days"
+              />
+            </Field>
           </div>
           <Dashboard
             s={s}

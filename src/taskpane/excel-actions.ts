@@ -10,7 +10,7 @@ import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 export interface ExcelActions {
   status(): Promise<TrackerStatus>;
   build(list: TaskList, source: string, options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void }): Promise<BuildResult>;
-  refresh(): Promise<RefreshResult>;
+  refresh(options?: { warningDays?: number }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
   exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
@@ -47,7 +47,7 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
           onProgress: options.onProgress,
         }),
       ),
-    refresh: () => run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported })),
+    refresh: (options = {}) => run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays })),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
     exportCopies: async (units) => {
       const { makeUnitCopies } = await import("../excel/export-copies");
