@@ -11,3 +11,4 @@ export * from "./merge";
 export * from "./returned-file";
 export * from "./merge-log";
 export * from "./render-text";
+export * from "./parse-inline";
