@@ -27,6 +27,7 @@ import { ExportPanel, MergePanel } from "./RoundTripPanel";
 import { offerDownload, zipCopies } from "./downloads";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
+import { renderTaskListText } from "../domain/render-text";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -92,7 +93,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const build = (onNameClash: "stop" | "rename") =>
     perform(s.working, async () => {
       if (!choice.list) return;
-      const result = await actions.build(choice.list, choice.text, { onNameClash, onProgress: setBusy });
+      const result = await actions.build(choice.list, renderTaskListText(choice.list), { onNameClash, onProgress: setBusy });
       setStatus(await actions.status());
       const lines = [
         ...(result.keptReports > 0 ? [`${s.kept}: ${result.keptReports} ${s.items}`] : []),
@@ -233,7 +234,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               {status.present ? s.rebuild : s.build}
             </Button>
           </div>
-          <ListSource s={s} choice={choice} disabled={disabled} onChange={setChoice} />
+          <ListSource s={s} choice={choice} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
         </>
       )}
     </main>

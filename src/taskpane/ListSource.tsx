@@ -1,6 +1,10 @@
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ListChoice, builtinChoice, chooseList, readListFile } from "./list-choice";
+import { ListChoice, builtinChoice, chooseList, chooseParsed, readListFile } from "./list-choice";
+import { importDocx } from "../import/import-list";
+import { TaskList } from "../domain/types";
+import { TaskListError } from "../domain/task-list-error";
+import { describeExcelError } from "../excel/excel-errors";
 import { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -9,8 +13,15 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function ListSource(props: { s: Strings; choice: ListChoice; disabled: boolean; onChange: (c: ListChoice) => void }): React.JSX.Element {
-  const { s, choice, disabled, onChange } = props;
+export function ListSource(props: {
+  s: Strings;
+  choice: ListChoice;
+  disabled: boolean;
+  onChange: (c: ListChoice) => void;
+  /** Reads the selected range of the open sheet as a list (throws TaskListError on bad rows). */
+  onReadSelection: () => Promise<TaskList>;
+}): React.JSX.Element {
+  const { s, choice, disabled, onChange, onReadSelection } = props;
   const styles = useStyles();
   const [text, setText] = React.useState(choice.source === "custom" ? choice.text : "");
   const [fileError, setFileError] = React.useState<string>();
@@ -19,10 +30,16 @@ export function ListSource(props: { s: Strings; choice: ListChoice; disabled: bo
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setFileError(undefined);
+    const name = file.name.replace(/\.[^.]+$/, "");
     try {
+      if (/\.docx$/i.test(file.name)) {
+        const list = await importDocx(new Uint8Array(await file.arrayBuffer()), { name });
+        onChange(chooseParsed(() => list, file.name));
+        return;
+      }
       const content = await readListFile(file, { tooBig: s.fileTooBig, notUtf8: s.fileNotUtf8 });
       setText(content);
-      onChange(chooseList("custom", content, file.name.replace(/\.[^.]+$/, "")));
+      onChange(chooseList("custom", content, name));
     } catch (e) {
       setFileError((e as Error).message);
     }
@@ -49,7 +66,20 @@ export function ListSource(props: { s: Strings; choice: ListChoice; disabled: bo
         <Button disabled={disabled} onClick={() => fileInput.current?.click()}>
           {s.chooseFile}
         </Button>
-        <input ref={fileInput} type="file" accept=".txt,.csv,text/plain,text/csv" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="list-file" />
+        <Button
+          disabled={disabled}
+          data-testid="from-selection"
+          onClick={() =>
+            void onReadSelection().then(
+              (list) => onChange(chooseParsed(() => list, s.fromSelection)),
+              (e: unknown) =>
+                e instanceof TaskListError ? onChange({ source: "custom", text: s.fromSelection, error: e }) : setFileError(describeExcelError(e)),
+            )
+          }
+        >
+          {s.fromSelection}
+        </Button>
+        <input ref={fileInput} type="file" accept=".txt,.csv,.docx,text/plain,text/csv" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="list-file" />
       </div>
       {fileError && (
         <MessageBar intent="error">

@@ -3,6 +3,9 @@ import { BuildResult, buildTracker } from "../excel/build-tracker";
 import { RefreshResult, refreshTracker } from "../excel/refresh-tracker";
 import { IsSetSupported } from "../excel/requirements";
 import { TrackerStatus, activateSheet, readTrackerStatus } from "../excel/tracker-status";
+import { readSelectionRows } from "../excel/read-selection";
+import { importRows } from "../import/import-list";
+import { renderTaskListText } from "../domain/render-text";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 
@@ -17,6 +20,7 @@ export interface ExcelActions {
   /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
   openCopy(file: UnitCopyFile): Promise<boolean>;
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void): Promise<MergeResult>;
+  readSelection(): Promise<TaskList>;
   isSetSupported: IsSetSupported;
 }
 
@@ -41,7 +45,8 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
         buildTracker(ctx, list, {
           trackerId: uuid(),
           generatedAt: stamp(),
-          listSource: source,
+          // Whatever the list came from (text, .docx, a selection), the tracker keeps it as table text.
+          listSource: source || renderTaskListText(list),
           isSetSupported,
           onNameClash: options.onNameClash,
           onProgress: options.onProgress,
@@ -59,6 +64,7 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       await Excel.createWorkbook(toBase64(file.data));
       return true;
     },
+    readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
     merge: async (uploads, onProgress) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
       return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress));

@@ -1,5 +1,5 @@
 import { TaskListError } from "../domain/task-list-error";
-import { parseTaskList } from "../domain/parse-task-list";
+import { importText } from "../import/import-list";
 import { TaskList } from "../domain/types";
 import { BUILTIN_LIST_NAME, BUILTIN_LIST_TEXT } from "./builtin-list";
 
@@ -9,7 +9,7 @@ export type ListChoice =
 
 export function chooseList(source: "builtin" | "custom", text: string, name?: string): ListChoice {
   try {
-    return { source, text, list: parseTaskList(text, { name: name ?? (source === "builtin" ? BUILTIN_LIST_NAME : "任务清单") }) };
+    return { source, text, list: importText(text, { name: name ?? (source === "builtin" ? BUILTIN_LIST_NAME : "任务清单") }) };
   } catch (e) {
     if (e instanceof TaskListError && source === "custom") return { source, text, error: e };
     throw e;
@@ -17,6 +17,16 @@ export function chooseList(source: "builtin" | "custom", text: string, name?: st
 }
 
 export const builtinChoice = (): ListChoice => chooseList("builtin", BUILTIN_LIST_TEXT);
+
+/** A list read some other way (a .docx, a selected range), or the error that stopped it. */
+export function chooseParsed(read: () => TaskList, label: string): ListChoice {
+  try {
+    return { source: "custom", text: label, list: read() };
+  } catch (e) {
+    if (e instanceof TaskListError) return { source: "custom", text: label, error: e };
+    throw e;
+  }
+}
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
