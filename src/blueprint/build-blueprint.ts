@@ -27,6 +27,8 @@ export interface BlueprintOptions {
   mergeLog?: MergeLogRow[];
   /** Days before a deadline when unfinished tasks turn yellow (default 30). */
   warningDays?: number;
+  /** Unit renames and merges chosen in the pane, kept so a rebuild applies them again. */
+  unitOverrides?: Readonly<Record<string, string>>;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -74,7 +76,11 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       },
       refs,
       password,
-      { warning_days: String(warningDays), ...(options.listSource === undefined ? {} : { list_source: options.listSource }) },
+      {
+        warning_days: String(warningDays),
+        ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
+        ...(options.listSource === undefined ? {} : { list_source: options.listSource }),
+      },
     ),
   ];
   return {

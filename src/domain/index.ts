@@ -12,3 +12,4 @@ export * from "./returned-file";
 export * from "./merge-log";
 export * from "./render-text";
 export * from "./parse-inline";
+export * from "./unit-overrides";

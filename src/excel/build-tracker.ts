@@ -21,6 +21,7 @@ export interface BuildOptions {
   onProgress?: (step: string) => void;
   /** Days before a deadline when unfinished tasks turn yellow; the old tracker's setting by default. */
   warningDays?: number;
+  unitOverrides?: Readonly<Record<string, string>>;
 }
 
 export interface BuildResult {
@@ -101,6 +102,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     listSource: options.listSource,
     mergeLog,
     warningDays,
+    unitOverrides: options.unitOverrides,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);

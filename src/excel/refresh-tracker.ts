@@ -2,6 +2,7 @@ import { buildBlueprint } from "../blueprint/build-blueprint";
 import { SHEET } from "../blueprint/layout";
 import { TrackerMeta, readMetaGrid } from "../blueprint/read-grid";
 import { parseTaskList } from "../domain/parse-task-list";
+import { parseOverrides } from "../domain/unit-overrides";
 import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead } from "./dashboard";
 import { isOfficeError } from "./excel-errors";
@@ -75,6 +76,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     password: options.password,
     listSource: stored.source || undefined,
     warningDays: options.warningDays ?? (Number(meta.extra.warning_days) || undefined),
+    unitOverrides: parseOverrides(meta.extra.unit_aliases),
   });
   const present = new Set(worksheets.items.map((w) => w.name));
   const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));

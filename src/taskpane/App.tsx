@@ -28,6 +28,7 @@ import { offerDownload, zipCopies } from "./downloads";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 import { renderTaskListText } from "../domain/render-text";
+import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -67,6 +68,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
   const [warningDays, setWarningDays] = React.useState<number>();
+  const [overrides, setOverrides] = React.useState<Record<string, string>>({});
+  const effectiveList = React.useMemo(() => (choice.list ? applyUnitOverrides(choice.list, overrides) : undefined), [choice, overrides]);
 
   /** Every action: buttons off, progress on, and any failure shown with what to do. */
   const perform = React.useCallback(
@@ -86,14 +89,19 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   );
 
   React.useEffect(() => {
-    void perform(s.loading, async () => setStatus(await actions.status()));
+    void perform(s.loading, async () => {
+      const found = await actions.status();
+      setStatus(found);
+      // The tracker's saved unit corrections apply again to whatever list is loaded next.
+      if (found.present) setOverrides({ ...parseOverrides(found.meta.extra.unit_aliases) });
+    });
     // Runs once per actions object (once on open); later reads happen after each action.
   }, [actions]);
 
   const build = (onNameClash: "stop" | "rename") =>
     perform(s.working, async () => {
-      if (!choice.list) return;
-      const result = await actions.build(choice.list, renderTaskListText(choice.list), { onNameClash, onProgress: setBusy });
+      if (!effectiveList) return;
+      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides });
       setStatus(await actions.status());
       const lines = [
         ...(result.keptReports > 0 ? [`${s.kept}: ${result.keptReports} ${s.items}`] : []),
@@ -223,12 +231,21 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
 
       {status && (
         <>
-          {choice.list && <ListPreview s={s} list={choice.list} />}
+          {effectiveList && (
+            <ListPreview
+              s={s}
+              list={effectiveList}
+              overrides={overrides}
+              disabled={disabled}
+              onOverride={(from, to) => setOverrides((prev) => ({ ...prev, [from]: to }))}
+              onResetOverrides={() => setOverrides({})}
+            />
+          )}
           <div className={styles.actions}>
             <Button
               appearance={status.present ? "secondary" : "primary"}
               onClick={() => void build("stop")}
-              disabled={disabled || !choice.list || !requirements.ok}
+              disabled={disabled || !effectiveList || !requirements.ok}
               data-testid="build"
             >
               {status.present ? s.rebuild : s.build}

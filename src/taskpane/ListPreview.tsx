@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TaskList } from "../domain/types";
 import { Strings } from "./strings";
 
@@ -11,8 +11,18 @@ const useStyles = makeStyles({
   num: { textAlign: "right", width: "4em" },
 });
 
-export function ListPreview({ s, list }: { s: Strings; list: TaskList }): React.JSX.Element {
+export function ListPreview(props: {
+  s: Strings;
+  list: TaskList;
+  overrides: Readonly<Record<string, string>>;
+  onOverride: (from: string, to: string) => void;
+  onResetOverrides: () => void;
+  disabled: boolean;
+}): React.JSX.Element {
+  const { s, list, overrides, onOverride, onResetOverrides, disabled } = props;
   const styles = useStyles();
+  const [editing, setEditing] = React.useState<string>();
+  const [draft, setDraft] = React.useState("");
   const perUnit = list.units.map((u) => ({
     unit: u,
     tasks: list.tasks.filter((t) => t.units.includes(u)).length,
@@ -35,7 +45,19 @@ export function ListPreview({ s, list }: { s: Strings; list: TaskList }): React.
           </div>
         ))}
       </div>
-      <Caption1>{s.unitsFound}</Caption1>
+      <Caption1>
+        {s.unitsFound} · {s.unitsHint}
+      </Caption1>
+      {Object.keys(overrides).length > 0 && (
+        <Caption1 block data-testid="overrides">
+          {Object.entries(overrides)
+            .map(([from, to]) => `${from} → ${to}`)
+            .join(";")}{" "}
+          <Button size="small" appearance="transparent" onClick={onResetOverrides} disabled={disabled}>
+            {s.resetUnits}
+          </Button>
+        </Caption1>
+      )}
       <div className={styles.table}>
         <Table size="extra-small" aria-label={s.unitsFound}>
           <TableHeader>
@@ -43,14 +65,61 @@ export function ListPreview({ s, list }: { s: Strings; list: TaskList }): React.
               <TableHeaderCell>{s.unit}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.tasksCol}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.leadCol}</TableHeaderCell>
+              <TableHeaderCell>{s.mergeInto}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {perUnit.map((u) => (
               <TableRow key={u.unit}>
-                <TableCell>{u.unit}</TableCell>
+                <TableCell>
+                  {editing === u.unit ? (
+                    <Input
+                      size="small"
+                      value={draft}
+                      autoFocus
+                      aria-label={s.renameUnit}
+                      onChange={(_, d) => setDraft(d.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === "Enter" && draft.trim()) {
+                          onOverride(u.unit, draft.trim());
+                          setEditing(undefined);
+                        } else if (e.key === "Escape") setEditing(undefined);
+                      }}
+                      onBlur={() => setEditing(undefined)}
+                    />
+                  ) : (
+                    <span
+                      title={s.renameUnit}
+                      onDoubleClick={() => {
+                        if (disabled) return;
+                        setEditing(u.unit);
+                        setDraft(u.unit);
+                      }}
+                    >
+                      {u.unit}
+                    </span>
+                  )}
+                </TableCell>
                 <TableCell className={styles.num}>{u.tasks}</TableCell>
                 <TableCell className={styles.num}>{u.leads}</TableCell>
+                <TableCell>
+                  <Select
+                    size="small"
+                    value=""
+                    disabled={disabled}
+                    aria-label={`${s.mergeInto} ${u.unit}`}
+                    onChange={(_, d) => d.value && onOverride(u.unit, d.value)}
+                  >
+                    <option value="">—</option>
+                    {list.units
+                      .filter((o) => o !== u.unit)
+                      .map((o) => (
+                        <option key={o} value={o}>
+                          {o}
+                        </option>
+                      ))}
+                  </Select>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -12,7 +12,11 @@ import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
   status(): Promise<TrackerStatus>;
-  build(list: TaskList, source: string, options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void }): Promise<BuildResult>;
+  build(
+    list: TaskList,
+    source: string,
+    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>> },
+  ): Promise<BuildResult>;
   refresh(options?: { warningDays?: number }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
@@ -50,6 +54,7 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
           isSetSupported,
           onNameClash: options.onNameClash,
           onProgress: options.onProgress,
+          unitOverrides: options.unitOverrides,
         }),
       ),
     refresh: (options = {}) => run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays })),

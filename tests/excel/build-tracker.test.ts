@@ -112,3 +112,17 @@ describe("buildTracker through the genuine Office.js client", () => {
     expect(roundTrips(host)).toBe(0);
   });
 });
+
+describe("unit corrections chosen in the pane", () => {
+  it("are applied, saved in the tracker and read back for the next rebuild", async () => {
+    const host = newHost();
+    const overrides = { 省扶贫办: "省乡村振兴局" };
+    const { applyUnitOverrides } = await import("../../src/domain");
+    await host.run((ctx) => buildTracker(ctx, applyUnitOverrides(list, overrides), buildOptions({ unitOverrides: overrides })));
+    const names = (await sheetInfo(host)).map((s) => s.name);
+    expect(names).toContain("省乡村振兴局");
+    expect(names).not.toContain("省扶贫办");
+    const meta = await usedValues(host, "_meta");
+    expect(JSON.parse(String(meta.find((r) => r[0] === "unit_aliases")![1]))).toEqual(overrides);
+  });
+});

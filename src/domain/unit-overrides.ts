@@ -1,0 +1,38 @@
+import { TaskList } from "./types";
+
+/**
+ * The coordinator's corrections to detected units: rename one, or merge one into another
+ * (both are "this name → that name"). Applied after parsing, so they survive reloading
+ * the same list; kept in the tracker's metadata so a rebuild applies them again.
+ */
+export type UnitOverrides = Readonly<Record<string, string>>;
+
+/** Follows chains (A → B, B → C) to the final name, ignoring cycles. */
+function resolve(name: string, overrides: UnitOverrides): string {
+  const seen = new Set<string>();
+  let current = name;
+  while (overrides[current] !== undefined && overrides[current] !== current && !seen.has(current)) {
+    seen.add(current);
+    current = overrides[current];
+  }
+  return current;
+}
+
+export function applyUnitOverrides(list: TaskList, overrides: UnitOverrides): TaskList {
+  if (Object.keys(overrides).length === 0) return list;
+  const tasks = list.tasks.map((t) => ({ ...t, units: [...new Set(t.units.map((u) => resolve(u, overrides).trim()).filter(Boolean))] }));
+  const units: string[] = [];
+  for (const t of tasks) for (const u of t.units) if (!units.includes(u)) units.push(u);
+  return { ...list, tasks, units };
+}
+
+export function parseOverrides(json: string | undefined): UnitOverrides {
+  if (!json) return {};
+  try {
+    const data: unknown = JSON.parse(json);
+    if (typeof data !== "object" || data === null) return {};
+    return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string"));
+  } catch {
+    return {};
+  }
+}

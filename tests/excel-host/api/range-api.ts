@@ -1,0 +1,221 @@
+/** Excel.Range. */
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  formatAddress,
+  intersect,
+  isEntireColumns,
+  isEntireRows,
+  rectCells,
+  rectCols,
+  rectRows,
+} from "../model/address";
+import {
+  clearContents,
+  readFormulas,
+  readNumberFormats,
+  readValueTypes,
+  readValues,
+  writeContent,
+  writeNumberFormat,
+} from "../model/cell-ops";
+import { invalidArgument, itemNotFound } from "../model/errors";
+import { assertAllowed, assertFormattable } from "../model/protection";
+import type { SheetModel } from "../model/worksheet";
+import {
+  ConditionalFormatCollectionObj,
+  DataValidationObj,
+  RangeFormatObj,
+  RangeObj,
+  WorksheetObj,
+} from "./objects";
+import { rangeArgument, sameSheetRect } from "./range-args";
+import { ApiObject, NULL_OBJECT, argBool, argEnum, argInt, defineType } from "./registry";
+
+function rangeOf(sheet: SheetModel, rect: Rect): RangeObj {
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r0 > rect.r1 || rect.c0 > rect.c1) {
+    throw invalidArgument("the resulting range is outside the worksheet");
+  }
+  return new RangeObj(sheet, rect);
+}
+
+const cell = (o: RangeObj, i: number, j: number): Rect => ({ r0: o.rect.r0 + i, c0: o.rect.c0 + j, r1: o.rect.r0 + i, c1: o.rect.c0 + j });
+
+/** Excel reports hidden-ness of a range as true (all), false (none) or null (mixed). */
+function hiddenState(set: Set<number>, from: number, to: number): boolean | null {
+  if (set.size === 0) return false;
+  let hidden = 0;
+  for (const i of set) if (i >= from && i <= to) hidden++;
+  if (hidden === 0) return false;
+  return hidden === to - from + 1 ? true : null;
+}
+
+function setHidden(set: Set<number>, from: number, to: number, hide: boolean): void {
+  for (let i = from; i <= to; i++) {
+    if (hide) set.add(i);
+    else set.delete(i);
+  }
+}
+
+export function usedRangeWithin(o: RangeObj, valuesOnly: boolean): RangeObj | null {
+  const used = o.sheet.usedRect(valuesOnly);
+  const cut = used ? intersect(used, o.rect) : null;
+  return cut ? new RangeObj(o.sheet, cut) : null;
+}
+
+export const RangeType = defineType<RangeObj>("Range", {
+  keepable: true,
+  assertAlive: (o) => o.assertAlive(),
+  scalars: {
+    Address: { get: (o) => formatAddress(o.sheet.name, o.rect) },
+    AddressLocal: { get: (o) => formatAddress(o.sheet.name, o.rect) },
+    CellCount: { get: (o) => rectCells(o.rect) },
+    RowCount: { get: (o) => rectRows(o.rect) },
+    ColumnCount: { get: (o) => rectCols(o.rect) },
+    RowIndex: { get: (o) => o.rect.r0 },
+    ColumnIndex: { get: (o) => o.rect.c0 },
+    IsEntireColumn: { get: (o) => isEntireColumns(o.rect) },
+    IsEntireRow: { get: (o) => isEntireRows(o.rect) },
+    Values: {
+      get: (o, cx) => readValues(cx.wb, o.sheet, o.rect),
+      set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "values"),
+    },
+    Formulas: {
+      get: (o) => readFormulas(o.sheet, o.rect),
+      set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "formulas"),
+    },
+    FormulasLocal: {
+      get: (o) => readFormulas(o.sheet, o.rect),
+      set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "formulasLocal"),
+    },
+    NumberFormat: {
+      get: (o) => readNumberFormats(o.sheet, o.rect),
+      set: (o, v) => writeNumberFormat(o.sheet, o.rect, v),
+    },
+    NumberFormatLocal: {
+      get: (o) => readNumberFormats(o.sheet, o.rect),
+      set: (o, v) => writeNumberFormat(o.sheet, o.rect, v),
+    },
+    ValueTypes: { get: (o, cx) => readValueTypes(cx.wb, o.sheet, o.rect) },
+    RowHidden: {
+      get: (o) => hiddenState(o.sheet.hiddenRows, o.rect.r0, o.rect.r1),
+      set: (o, v) => {
+        assertAllowed(o.sheet, "allowFormatRows");
+        setHidden(o.sheet.hiddenRows, o.rect.r0, o.rect.r1, argBool(v, "rowHidden"));
+      },
+    },
+    ColumnHidden: {
+      get: (o) => hiddenState(o.sheet.hiddenCols, o.rect.c0, o.rect.c1),
+      set: (o, v) => {
+        assertAllowed(o.sheet, "allowFormatColumns");
+        setHidden(o.sheet.hiddenCols, o.rect.c0, o.rect.c1, argBool(v, "columnHidden"));
+      },
+    },
+    Hidden: {
+      get: (o) =>
+        hiddenState(o.sheet.hiddenRows, o.rect.r0, o.rect.r1) === true ||
+        hiddenState(o.sheet.hiddenCols, o.rect.c0, o.rect.c1) === true,
+    },
+  },
+  navigation: {
+    Format: (o) => new RangeFormatObj(o),
+    Worksheet: (o) => new WorksheetObj(o.sheet),
+    DataValidation: (o) => new DataValidationObj(o),
+    ConditionalFormats: (o) => new ConditionalFormatCollectionObj(o),
+  },
+  methods: {
+    GetCell: (o, [row, col]) => rangeOf(o.sheet, cell(o, argInt(row, "row", -MAX_ROWS), argInt(col, "column", -MAX_COLS))),
+    GetRow: (o, [row]) => {
+      const i = argInt(row, "row");
+      return rangeOf(o.sheet, { r0: o.rect.r0 + i, r1: o.rect.r0 + i, c0: o.rect.c0, c1: o.rect.c1 });
+    },
+    GetColumn: (o, [col]) => {
+      const j = argInt(col, "column");
+      return rangeOf(o.sheet, { r0: o.rect.r0, r1: o.rect.r1, c0: o.rect.c0 + j, c1: o.rect.c0 + j });
+    },
+    GetEntireColumn: (o) => rangeOf(o.sheet, { r0: 0, r1: MAX_ROWS - 1, c0: o.rect.c0, c1: o.rect.c1 }),
+    GetEntireRow: (o) => rangeOf(o.sheet, { r0: o.rect.r0, r1: o.rect.r1, c0: 0, c1: MAX_COLS - 1 }),
+    GetLastCell: (o) => rangeOf(o.sheet, { r0: o.rect.r1, r1: o.rect.r1, c0: o.rect.c1, c1: o.rect.c1 }),
+    GetLastRow: (o) => rangeOf(o.sheet, { ...o.rect, r0: o.rect.r1 }),
+    GetLastColumn: (o) => rangeOf(o.sheet, { ...o.rect, c0: o.rect.c1 }),
+    GetOffsetRange: (o, [dr, dc]) => {
+      const r = argInt(dr, "rowOffset", -MAX_ROWS);
+      const c = argInt(dc, "columnOffset", -MAX_COLS);
+      return rangeOf(o.sheet, { r0: o.rect.r0 + r, r1: o.rect.r1 + r, c0: o.rect.c0 + c, c1: o.rect.c1 + c });
+    },
+    GetResizedRange: (o, [dr, dc]) => {
+      const r = argInt(dr, "deltaRows", -MAX_ROWS);
+      const c = argInt(dc, "deltaColumns", -MAX_COLS);
+      return rangeOf(o.sheet, { ...o.rect, r1: o.rect.r1 + r, c1: o.rect.c1 + c });
+    },
+    GetAbsoluteResizedRange: (o, [rows, cols]) =>
+      rangeOf(o.sheet, {
+        r0: o.rect.r0,
+        c0: o.rect.c0,
+        r1: o.rect.r0 + argInt(rows, "numRows", 1) - 1,
+        c1: o.rect.c0 + argInt(cols, "numColumns", 1) - 1,
+      }),
+    GetRowsAbove: (o, [count]) => {
+      const n = count === undefined || count === null ? 1 : argInt(count, "count", 1);
+      return rangeOf(o.sheet, { ...o.rect, r0: o.rect.r0 - n, r1: o.rect.r0 - 1 });
+    },
+    GetRowsBelow: (o, [count]) => {
+      const n = count === undefined || count === null ? 1 : argInt(count, "count", 1);
+      return rangeOf(o.sheet, { ...o.rect, r0: o.rect.r1 + 1, r1: o.rect.r1 + n });
+    },
+    GetColumnsBefore: (o, [count]) => {
+      const n = count === undefined || count === null ? 1 : argInt(count, "count", 1);
+      return rangeOf(o.sheet, { ...o.rect, c0: o.rect.c0 - n, c1: o.rect.c0 - 1 });
+    },
+    GetColumnsAfter: (o, [count]) => {
+      const n = count === undefined || count === null ? 1 : argInt(count, "count", 1);
+      return rangeOf(o.sheet, { ...o.rect, c0: o.rect.c1 + 1, c1: o.rect.c1 + n });
+    },
+    GetBoundingRect: (o, [other], cx) => {
+      const b = sameSheetRect(o, rangeArgument(cx.wb, other, o.sheet));
+      return rangeOf(o.sheet, {
+        r0: Math.min(o.rect.r0, b.r0),
+        c0: Math.min(o.rect.c0, b.c0),
+        r1: Math.max(o.rect.r1, b.r1),
+        c1: Math.max(o.rect.c1, b.c1),
+      });
+    },
+    GetIntersection: (o, [other], cx) => {
+      const cut = intersect(o.rect, sameSheetRect(o, rangeArgument(cx.wb, other, o.sheet)));
+      if (!cut) throw itemNotFound("the ranges do not intersect");
+      return new RangeObj(o.sheet, cut);
+    },
+    GetIntersectionOrNullObject: (o, [other], cx): ApiObject => {
+      const cut = intersect(o.rect, sameSheetRect(o, rangeArgument(cx.wb, other, o.sheet)));
+      return cut ? new RangeObj(o.sheet, cut) : NULL_OBJECT;
+    },
+    GetUsedRange: (o, [valuesOnly]) => {
+      const used = usedRangeWithin(o, valuesOnly === true);
+      if (!used) throw itemNotFound("the range has no used cells");
+      return used;
+    },
+    GetUsedRangeOrNullObject: (o, [valuesOnly]) => usedRangeWithin(o, valuesOnly === true) ?? NULL_OBJECT,
+    Clear: (o, [applyTo], cx) => {
+      const what = applyTo === undefined || applyTo === null ? "All" : argEnum(applyTo, ["All", "Formats", "Contents"] as const, "applyTo");
+      if (what !== "Formats") clearContents(cx.wb, o.sheet, o.rect);
+      if (what !== "Contents") {
+        assertFormattable(o.sheet, o.rect);
+        o.sheet.resetStyles(o.rect);
+      }
+      return null;
+    },
+    Select: (o, _args, cx) => {
+      cx.wb.activate(o.sheet);
+      o.sheet.selection = o.rect;
+      return null;
+    },
+    Calculate: () => null,
+    _ValidateArraySize: (o, [rows, cols]) => {
+      if (rows !== rectRows(o.rect) || cols !== rectCols(o.rect)) {
+        throw invalidArgument(`${String(rows)}x${String(cols)} does not match the range's ${rectRows(o.rect)}x${rectCols(o.rect)}`);
+      }
+      return null;
+    },
+  },
+});
