@@ -1,6 +1,8 @@
 import { MergeLogRow } from "../domain/merge-log";
 import { Reports } from "../domain/reports";
 import { mergeLogSheet } from "./merge-log-sheet";
+import { historySheet } from "./history-sheet";
+import { HistoryRow } from "../domain/history";
 import { Task, TaskList } from "../domain/types";
 import { listFingerprint } from "./hash";
 import { instructionsSheet } from "./instructions-sheet";
@@ -29,6 +31,8 @@ export interface BlueprintOptions {
   warningDays?: number;
   /** Unit renames and merges chosen in the pane, kept so a rebuild applies them again. */
   unitOverrides?: Readonly<Record<string, string>>;
+  /** Rows of 历次汇总; undefined means the tracker has no archived period yet. */
+  history?: HistoryRow[];
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -60,10 +64,12 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       units: refs,
       stamp: options.generatedAt,
       password,
+      trend: options.history !== undefined,
     }),
     masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays),
     instructionsSheet(password),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
+    ...(options.history !== undefined ? [historySheet(options.history, password)] : []),
     ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password, warningDays)),
     metaSheet(
       {
@@ -79,6 +85,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       {
         warning_days: String(warningDays),
         ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
+        ...(options.history !== undefined ? { history: JSON.stringify(options.history) } : {}),
         ...(options.listSource === undefined ? {} : { list_source: options.listSource }),
       },
     ),

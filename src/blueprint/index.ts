@@ -11,3 +11,5 @@ export { masterLastRow } from "./master-sheet";
 export { summaryUnitRow } from "./summary-sheet";
 export * from "./read-grid";
 export * from "./unit-copy";
+export * from "./history-sheet";
+export { summaryTrendHeaderRow } from "./summary-sheet";

@@ -5,12 +5,15 @@ import {
   SUMMARY_OVERALL_FIRST_ROW,
   SUMMARY_OVERALL_LABELS,
   SUMMARY_UNIT_COLUMNS,
+  SHEET,
   SUMMARY_UNIT_HEADER_ROW,
   SummaryUnitColumn,
   masterCol,
   summaryCol,
 } from "./layout";
 import { masterLastRow } from "./master-sheet";
+import { TREND_COLUMN, TREND_HEADER } from "./history-sheet";
+import { TREND_PERIODS } from "../domain/history";
 import { emptySheet, headerFormat, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
 import { UnitSheetRef, unitColumnRef } from "./unit-refs";
@@ -26,6 +29,13 @@ export interface SummaryInput {
   /** Text shown as the last refresh time; the add-in restamps it. */
   stamp: string;
   password?: string;
+  /** Show the trend table (formulas into 历次汇总's trend block). */
+  trend?: boolean;
+}
+
+/** Where the trend table sits on 汇总: its header row, then TREND_PERIODS rows. */
+export function summaryTrendHeaderRow(unitCount: number): number {
+  return summaryUnitRow(Math.max(unitCount, 1) - 1) + 3;
 }
 
 export function summaryUnitRow(index: number): number {
@@ -115,6 +125,21 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
     { range: col("滞后"), formula: `${first("滞后")}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
     { range: col("即将到期"), formula: `${first("即将到期")}>0`, fill: COLORS.dueSoon, fontColor: COLORS.dueSoonFont },
   );
+  if (input.trend) {
+    const header = summaryTrendHeaderRow(input.units.length);
+    while (sheet.cells.length < header - 2) sheet.cells.push([]);
+    sheet.cells.push([`完成率趋势(最近 ${TREND_PERIODS} 期,见“${SHEET.history}”)`]);
+    sheet.cells.push([...TREND_HEADER]);
+    for (let i = 0; i < TREND_PERIODS; i++) {
+      const src = (k: number) => `${quoteSheet(SHEET.history)}!${cellAddress(2 + i, TREND_COLUMN + k)}`;
+      sheet.cells.push([0, 1, 2].map((k) => ({ f: `IF(${src(k)}="","",${src(k)})` })));
+    }
+    sheet.formats.push(
+      { range: cellAddress(header - 1, 0), style: { bold: true, fontSize: 12, fontColor: COLORS.title } },
+      headerFormat(header, TREND_HEADER.length),
+      { range: rangeAddress(header + 1, 1, header + TREND_PERIODS, 1), style: { numberFormat: "0.0%" } },
+    );
+  }
   sheet.protection = { password: input.password, unlocked: [] };
   sheet.print = { orientation: "landscape", titleRows: `$${SUMMARY_UNIT_HEADER_ROW}:$${SUMMARY_UNIT_HEADER_ROW}` };
   return sheet;

@@ -15,9 +15,17 @@ merge TRACKER.xlsx RETURN.xlsx...
   logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
   --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
 
+archive TRACKER.xlsx
+  把本期汇总(总体与各单位、各状态数)追加到“历次汇总”表,同一期再次归档则替换;汇总表显示最近 12 期趋势。
+  Appends this period's roll-up to 历次汇总 (archiving the same period again replaces it);
+  汇总 shows the last 12 periods.
+  --period TEXT      期间名称;默认本月,如 2026年11月。 Period name; defaults to this month.
+  --out FILE         输出文件;默认覆盖原文件(由蓝图重新生成)。 Output; defaults to regenerating TRACKER.
+
 report TRACKER.xlsx [--today YYYY-MM-DD]
   policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR]
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx]
+  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE]
   policy-tracker --help
 
 build(默认命令 / default)

@@ -4,11 +4,12 @@ import { TrackerFileError } from "../blueprint/read-grid";
 import { UsageError, parseArgs } from "./args";
 import { buildCommand } from "./build-command";
 import { HELP } from "./help";
+import { archiveCommand } from "./archive-command";
 import { exportCommand } from "./export-command";
 import { mergeCommand } from "./merge-command";
 import { reportCommand } from "./report-command";
 
-const COMMANDS = ["build", "report", "export", "merge"] as const;
+const COMMANDS = ["build", "report", "export", "merge", "archive"] as const;
 
 export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
   const args = parseArgs(argv, ["help", "all"]);
@@ -25,6 +26,11 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     const files = await exportCommand(args);
     out(`已导出 ${files.length} 份单位填报表 / unit copies written:`);
     for (const f of files) out(`  ${f}`);
+    return 0;
+  }
+  if (command === "archive") {
+    const r = await archiveCommand(args);
+    out(`已归档 ${r.period}(共 ${r.periods} 期)/ archived: ${r.out}`);
     return 0;
   }
   if (command === "merge") {

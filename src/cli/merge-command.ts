@@ -8,7 +8,7 @@ import { ReturnRefused, readReturnFile } from "../xlsx/return-files";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { localStamp } from "./build-command";
 import { formatTable } from "./text-table";
-import { loadTracker, readFileOrExplain } from "./tracker-file";
+import { carriedOver, loadTracker, readFileOrExplain } from "./tracker-file";
 
 export interface MergeCommandResult {
   out: string;
@@ -46,11 +46,10 @@ export async function mergeCommand(args: ParsedArgs): Promise<MergeCommandResult
   const existingLog: MergeLogRow[] = master.read.mergeLog;
   const log = [...existingLog, ...refused.map((r) => refusedFileRow(time, r.source, r.reason)), ...mergeLogRows(outcome, time, (s) => unitOf.get(s) ?? "")];
   const bp = buildBlueprint(master.list, {
-    trackerId: master.read.meta.trackerId,
+    ...carriedOver(master),
     generatedAt: time,
     password: stringFlag(args.flags, "password"),
     reports: outcome.reports,
-    listSource: master.listSource,
     mergeLog: log,
   });
   writeFileSync(out, await writeXlsxBuffer(bp));

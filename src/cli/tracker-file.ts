@@ -4,6 +4,8 @@ import { listFromAssignments } from "../domain/from-assignments";
 import { parseTaskList } from "../domain/parse-task-list";
 import { EMPTY_REPORT, Report, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
+import { BlueprintOptions } from "../blueprint/build-blueprint";
+import { parseOverrides } from "../domain/unit-overrides";
 import { ReadTracker, readTrackerFile } from "../xlsx/read-tracker";
 import { UsageError } from "./args";
 
@@ -35,4 +37,17 @@ export async function loadTracker(file: string): Promise<LoadedTracker> {
   for (const t of list.tasks) for (const u of t.units) reports.set(reportKey(t.id, u), EMPTY_REPORT);
   for (const a of read.assignments) if (reports.has(reportKey(a.taskId, a.unit))) reports.set(reportKey(a.taskId, a.unit), a.report);
   return { read, list, listSource, reports };
+}
+
+/** What a regenerated tracker carries over from the file it replaces. */
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides"> {
+  const extra = t.read.meta.extra;
+  return {
+    trackerId: t.read.meta.trackerId,
+    listSource: t.listSource,
+    mergeLog: t.read.mergeLog,
+    history: t.read.history,
+    warningDays: Number(extra.warning_days) || undefined,
+    unitOverrides: parseOverrides(extra.unit_aliases),
+  };
 }

@@ -13,3 +13,4 @@ export * from "./merge-log";
 export * from "./render-text";
 export * from "./parse-inline";
 export * from "./unit-overrides";
+export * from "./history";

@@ -9,6 +9,7 @@ import { DashboardFigures, queueSummaryRead } from "./dashboard";
 import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerContent } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
+import { HistoryRow, parseHistory } from "../domain/history";
 
 export interface BuildOptions {
   trackerId: string;
@@ -48,7 +49,7 @@ export class NameClashError extends Error {
 /** The old tracker's sheets: none unless the workbook holds a tracker (its metadata sheet). */
 function trackerSheetNames(sheets: WorkbookSheets, metaUnitSheets: readonly string[]): Set<string> {
   if (!hasTracker(sheets)) return new Set();
-  const fixed: string[] = [SHEET.summary, SHEET.master, SHEET.instructions, SHEET.mergeLog, SHEET.meta];
+  const fixed: string[] = [SHEET.summary, SHEET.master, SHEET.instructions, SHEET.mergeLog, SHEET.history, SHEET.meta];
   return new Set([...fixed, ...metaUnitSheets].filter((n) => sheets.names.includes(n)));
 }
 
@@ -84,6 +85,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let oldUnitSheets: string[] = [];
   let mergeLog: string[][] = [];
   let warningDays = options.warningDays;
+  let history: HistoryRow[] | undefined;
   if (hasTracker(sheets)) {
     progress("读取已填报内容");
     const content = await readTrackerContent(context, sheets, draftUnitSheets);
@@ -92,6 +94,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     trackerId = content.meta.trackerId;
     oldUnitSheets = content.meta.units.map((u) => u.sheet);
     mergeLog = content.mergeLog;
+    history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
   }
   const blueprint = buildBlueprint(list, {
@@ -103,6 +106,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     mergeLog,
     warningDays,
     unitOverrides: options.unitOverrides,
+    history,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);

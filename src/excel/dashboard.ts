@@ -1,4 +1,5 @@
 import { Grid, gridText } from "../blueprint/read-grid";
+import { PeriodSnapshot } from "../domain/history";
 import {
   SHEET,
   SUMMARY_OVERALL_FIRST_ROW,
@@ -14,8 +15,12 @@ export interface UnitFigures {
   unit: string;
   tasks: number;
   done: number;
+  inProgress: number;
   late: number;
+  notStarted: number;
+  standing: number;
   overdue: number;
+  dueSoon: number;
   notReported: number;
   /** null when every task of the unit is a standing one. */
   rate: number | null;
@@ -44,8 +49,12 @@ export function figuresFromSummary(values: Grid): DashboardFigures {
       unit,
       tasks: num(row[col("任务数")]) ?? 0,
       done: num(row[col("已完成")]) ?? 0,
+      inProgress: num(row[col("推进中")]) ?? 0,
       late: num(row[col("滞后")]) ?? 0,
+      notStarted: num(row[col("未启动")]) ?? 0,
+      standing: num(row[col("长期坚持")]) ?? 0,
       overdue: num(row[col("逾期")]) ?? 0,
+      dueSoon: num(row[col("即将到期")]) ?? 0,
       notReported: num(row[col("未填报")]) ?? 0,
       rate: num(row[col("完成率")]),
     });
@@ -58,4 +67,35 @@ export function figuresFromSummary(values: Grid): DashboardFigures {
 export function queueSummaryRead(context: Excel.RequestContext): () => DashboardFigures {
   const range = context.workbook.worksheets.getItem(SHEET.summary).getUsedRange(true).load("values");
   return () => figuresFromSummary(range.values as Grid);
+}
+
+/** This period's figures as 历次汇总 keeps them. */
+export function snapshotFromFigures(f: DashboardFigures): PeriodSnapshot {
+  const units = f.units.map((u) => ({
+    unit: u.unit,
+    tasks: u.tasks,
+    done: u.done,
+    inProgress: u.inProgress,
+    late: u.late,
+    notStarted: u.notStarted,
+    standing: u.standing,
+    notReported: u.notReported,
+    overdue: u.overdue,
+    rate: u.rate,
+  }));
+  const sum = (k: "tasks" | "done" | "inProgress" | "late" | "notStarted" | "standing" | "notReported" | "overdue") => units.reduce((n, u) => n + u[k], 0);
+  return {
+    overall: {
+      tasks: sum("tasks"),
+      done: sum("done"),
+      inProgress: sum("inProgress"),
+      late: sum("late"),
+      notStarted: sum("notStarted"),
+      standing: sum("standing"),
+      notReported: sum("notReported"),
+      overdue: sum("overdue"),
+      rate: f.overall.分工完成率,
+    },
+    units,
+  };
 }

@@ -4,7 +4,8 @@ import { TrackerMeta, readMetaGrid } from "../blueprint/read-grid";
 import { parseTaskList } from "../domain/parse-task-list";
 import { parseOverrides } from "../domain/unit-overrides";
 import { TaskList } from "../domain/types";
-import { DashboardFigures, queueSummaryRead } from "./dashboard";
+import { DashboardFigures, queueSummaryRead, snapshotFromFigures } from "./dashboard";
+import { parseHistory, snapshotRows, upsertPeriod } from "../domain/history";
 import { isOfficeError } from "./excel-errors";
 import { STAGING_PREFIX, queueGrid } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
@@ -21,11 +22,15 @@ export interface RefreshOptions {
   password?: string;
   /** A new warning window; the tracker's own setting by default. */
   warningDays?: number;
+  /** Archive the current figures as this period (e.g. 2026年11月) in 历次汇总. */
+  archivePeriod?: string;
 }
 
 export interface RefreshResult {
   figures: DashboardFigures;
   addedUnits: string[];
+  /** Periods archived in 历次汇总. */
+  periods: number;
 }
 
 export class NoTrackerError extends Error {
@@ -62,6 +67,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name");
   const metaGrid = queueGrid(context, SHEET.meta);
+  const before = options.archivePeriod ? queueSummaryRead(context) : undefined;
   try {
     await context.sync();
   } catch (e) {
@@ -70,6 +76,10 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   }
   const meta = readMetaGrid(metaGrid().grid);
   const stored = options.list ? { list: options.list, source: options.listSource ?? meta.extra.list_source ?? "" } : storedList(meta);
+  const existingHistory = parseHistory(meta.extra.history);
+  const history = options.archivePeriod
+    ? upsertPeriod(existingHistory ?? [], snapshotRows(options.archivePeriod, options.refreshedAt, snapshotFromFigures(before!())))
+    : existingHistory;
   const blueprint = buildBlueprint(stored.list, {
     trackerId: meta.trackerId,
     generatedAt: options.refreshedAt,
@@ -77,6 +87,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     listSource: stored.source || undefined,
     warningDays: options.warningDays ?? (Number(meta.extra.warning_days) || undefined),
     unitOverrides: parseOverrides(meta.extra.unit_aliases),
+    history,
   });
   const present = new Set(worksheets.items.map((w) => w.name));
   const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));
@@ -84,7 +95,8 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   const changed = units.filter((s) => present.has(s.name) && known.has(s.name) && known.get(s.name) !== s.cells.length - 2);
   if (changed.length > 0) throw new ListChangedError(changed.map((s) => s.unit!));
   const missing = units.filter((s) => !present.has(s.name));
-  const rewrite = blueprint.sheets.filter((s) => s.role === "summary" || s.role === "master" || s.role === "meta" || !present.has(s.name));
+  const rewritten = new Set<string>(["summary", "master", "meta", ...(options.archivePeriod ? ["history"] : [])]);
+  const rewrite = blueprint.sheets.filter((s) => rewritten.has(s.role) || !present.has(s.name));
 
   // A new warning window reaches the unit sheets too: only their 时限预警 formulas change.
   const windowChanged = options.warningDays !== undefined && String(options.warningDays) !== meta.extra.warning_days;
@@ -100,7 +112,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   await writeStaged(context, {
     blueprint,
     write: rewrite,
-    replace: [SHEET.summary, SHEET.master, SHEET.meta].filter((n) => present.has(n)),
+    replace: [SHEET.summary, SHEET.master, SHEET.meta, ...(options.archivePeriod ? [SHEET.history] : [])].filter((n) => present.has(n)),
     leftovers: [...present].filter((n) => n.startsWith(STAGING_PREFIX)),
     definedNames: names.items.map((n) => n.name),
     printLayout: req.printLayout,
@@ -108,5 +120,5 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   });
   const figures = queueSummaryRead(context);
   await context.sync();
-  return { figures: figures(), addedUnits: missing.map((s) => s.unit!) };
+  return { figures: figures(), addedUnits: missing.map((s) => s.unit!), periods: history ? new Set(history.map((r) => r[0])).size : 0 };
 }

@@ -3,7 +3,7 @@ import { SheetBlueprint, WorkbookBlueprint } from "../blueprint/types";
 import { PayloadBudget } from "./payload-budget";
 import { STAGING_PREFIX } from "./read-state";
 import { protectSheet, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
-import { addRateChart } from "./summary-chart";
+import { addRateChart, addTrendChart } from "./summary-chart";
 
 export interface StagedWrite {
   blueprint: WorkbookBlueprint;
@@ -47,6 +47,7 @@ export async function writeStaged(context: Excel.RequestContext, plan: StagedWri
   // Charts count as protected content: add it before the sheet is protected.
   const summary = staged.find((s) => s.sheet.name === SHEET.summary);
   if (summary) addRateChart(summary.ws, summary.sheet, plan.unitCount);
+  if (summary && plan.blueprint.sheets.some((s) => s.role === "history")) addTrendChart(summary.ws, summary.sheet, plan.unitCount);
   for (const { ws, sheet } of staged) {
     if (sheet.visibility !== "visible") ws.visibility = sheet.visibility === "hidden" ? "Hidden" : "VeryHidden";
     protectSheet(ws, sheet);

@@ -1,4 +1,6 @@
 import { SUMMARY_UNIT_HEADER_ROW, summaryCol } from "../blueprint/layout";
+import { summaryTrendHeaderRow } from "../blueprint/summary-sheet";
+import { TREND_PERIODS } from "../domain/history";
 import { cellAddress, rangeAddress } from "../blueprint/a1";
 import { SheetBlueprint } from "../blueprint/types";
 
@@ -18,5 +20,18 @@ export function addRateChart(ws: Excel.Worksheet, summary: SheetBlueprint, unitC
   chart.title.text = "各单位完成率";
   const width = summary.columnWidths.length;
   chart.setPosition(cellAddress(4, width + 1), cellAddress(Math.max(last, 30), width + 9));
+  return chart;
+}
+
+export const TREND_CHART_NAME = "完成率趋势";
+
+/** A line chart of the overall rate by period, from 汇总's own trend table. */
+export function addTrendChart(ws: Excel.Worksheet, summary: SheetBlueprint, unitCount: number): Excel.Chart {
+  const header = summaryTrendHeaderRow(unitCount);
+  const chart = ws.charts.add("Line", ws.getRange(rangeAddress(header, 0, header + TREND_PERIODS, 1)), "Columns");
+  chart.name = TREND_CHART_NAME;
+  chart.title.text = "分工完成率趋势";
+  const width = summary.columnWidths.length;
+  chart.setPosition(cellAddress(header, width + 1), cellAddress(header + TREND_PERIODS + 4, width + 9));
   return chart;
 }

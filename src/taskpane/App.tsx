@@ -4,6 +4,7 @@ import {
   Button,
   Divider,
   Field,
+  Input,
   SpinButton,
   MessageBar,
   MessageBarActions,
@@ -19,7 +20,7 @@ import { describeExcelError } from "../excel/excel-errors";
 import { RequirementError, checkRequirements } from "../excel/requirements";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
-import { ExcelActions } from "./excel-actions";
+import { ExcelActions, currentPeriod } from "./excel-actions";
 import { ListChoice, builtinChoice } from "./list-choice";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
@@ -68,6 +69,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
   const [warningDays, setWarningDays] = React.useState<number>();
+  const [period, setPeriod] = React.useState(currentPeriod);
   const [overrides, setOverrides] = React.useState<Record<string, string>>({});
   const effectiveList = React.useMemo(() => (choice.list ? applyUnitOverrides(choice.list, overrides) : undefined), [choice, overrides]);
 
@@ -117,6 +119,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       const result = await actions.refresh({ warningDays });
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
+    });
+
+  const archive = () =>
+    perform(s.working, async () => {
+      const result = await actions.refresh({ warningDays, archivePeriod: period.trim() });
+      setStatus(await actions.status());
+      setNotice({ intent: "success", title: `${s.archived}:${period.trim()}`, lines: [`${result.periods} ${s.periodsArchived}`] });
     });
 
   const exportCopies = (units: string[]) =>
@@ -214,6 +223,14 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
                 data-testid="warning-days"
               />
             </Field>
+          </div>
+          <div className={styles.actions}>
+            <Field label={s.period} orientation="horizontal">
+              <Input value={period} onChange={(_, d) => setPeriod(d.value)} disabled={disabled} data-testid="period" />
+            </Field>
+            <Button onClick={() => void archive()} disabled={disabled || !period.trim() || !requirements.ok} data-testid="archive">
+              {s.archive}
+            </Button>
           </div>
           <Dashboard
             s={s}

@@ -17,7 +17,7 @@ export interface ExcelActions {
     source: string,
     options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>> },
   ): Promise<BuildResult>;
-  refresh(options?: { warningDays?: number }): Promise<RefreshResult>;
+  refresh(options?: { warningDays?: number; archivePeriod?: string }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
   exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
@@ -57,7 +57,8 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
           unitOverrides: options.unitOverrides,
         }),
       ),
-    refresh: (options = {}) => run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays })),
+    refresh: (options = {}) =>
+      run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays, archivePeriod: options.archivePeriod })),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
     exportCopies: async (units) => {
       const { makeUnitCopies } = await import("../excel/export-copies");
@@ -83,4 +84,9 @@ export function officeActions(): ExcelActions {
     (fn) => Excel.run(fn),
     (name, version) => Office.context.requirements.isSetSupported(name, version),
   );
+}
+
+/** The reporting period a coordinator would name now, e.g. 2026年11月. */
+export function currentPeriod(date = new Date()): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月`;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { Grid, GridCell, ReadAssignment, ReadIssue, TrackerFileError, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
+import { HistoryRow, parseHistory } from "../domain/history";
 
 export { TrackerFileError };
 export type { ReadAssignment, ReadIssue, TrackerMeta };
@@ -9,6 +10,8 @@ export interface ReadTracker {
   meta: TrackerMeta;
   /** Rows of 合并记录 below its header, as displayed text. */
   mergeLog: string[][];
+  /** Rows of 历次汇总 (undefined when no period was archived). */
+  history?: HistoryRow[];
   assignments: ReadAssignment[];
   /** Problems that did not stop the read (unknown statuses, missing sheets...). */
   issues: ReadIssue[];
@@ -55,7 +58,7 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook): ReadTracker {
   }
   const log = wb.getWorksheet(SHEET.mergeLog);
   const mergeLog = log ? sheetGrid(log).slice(1).map((row) => row.map((c) => gridText(c))).filter((r) => r.some((c) => c !== "")) : [];
-  return { meta, mergeLog, assignments, issues };
+  return { meta, mergeLog, history: parseHistory(meta.extra.history), assignments, issues };
 }
 
 export async function readTrackerFile(data: ArrayBuffer | Uint8Array): Promise<ReadTracker> {

@@ -11,6 +11,7 @@ export { startBrowserHost, chromiumExecutable, CHROMIUM_PATH, OFFICE_CDN_PREFIX,
 export type { BrowserHost, BrowserHostOptions } from "./browser";
 export type { StatsSnapshot, BatchRecord } from "./stats";
 export { exportXlsx } from "./xlsx/export";
+export { recomputeWithLibreOffice, SOFFICE } from "./xlsx/libreoffice";
 export type { ExportOptions, ExportResult } from "./xlsx/export";
 export { seedWorkbook, nameFormula } from "./seed";
 export type { SeedData, SeedSheet } from "./seed";

@@ -1,7 +1,7 @@
 /** Excel.RangeFormat and its parts: fill, font, protection, borders. */
 import { Rect, isEntireColumns, isEntireRows } from "../model/address";
 import { normaliseColor } from "../model/colors";
-import { invalidArgument, notEmulated } from "../model/errors";
+import { invalidArgument, itemNotFound, notEmulated } from "../model/errors";
 import { assertAllowed, assertFormattable, assertUnprotected } from "../model/protection";
 import { BorderSpec, StyleData, StyleKey } from "../model/styles";
 import type { SheetModel } from "../model/worksheet";
@@ -266,7 +266,11 @@ export const RangeBorderCollectionType = defineType<RangeBorderCollectionObj>("R
   scalars: { Count: { get: () => SIDES.length } },
   indexer: (o, [index]) => new RangeBorderObj(o.range, argEnum(index, SIDES, "border index")),
   methods: {
-    GetItemAt: (o, [index]) => new RangeBorderObj(o.range, SIDES[argInt(index, "index")] ?? SIDES[0]),
+    GetItemAt: (o, [index]) => {
+      const side = SIDES[argInt(index, "index")];
+      if (!side) throw itemNotFound(`border #${String(index)}`);
+      return new RangeBorderObj(o.range, side);
+    },
   },
   items: (o) => SIDES.map((side) => new RangeBorderObj(o.range, side)),
 });

@@ -4,7 +4,7 @@ import { invalidArgument, itemAlreadyExists, itemNotFound } from "../model/error
 import type { NamedItemModel, WorkbookModel } from "../model/workbook";
 import { NamedItemCollectionObj, NamedItemObj, RangeObj } from "./objects";
 import { findName, referencedRange } from "./range-args";
-import { ApiObject, NULL_OBJECT, argBool, argString, defineType } from "./registry";
+import { ApiObject, NULL_OBJECT, argBool, argInt, argString, defineType } from "./registry";
 
 /** Excel's rule for names: a letter, `_` or `\` first; no spaces; not readable as a cell reference. */
 export function checkDefinedName(name: unknown): string {
@@ -74,7 +74,7 @@ export const NamedItemCollectionType = defineType<NamedItemCollectionObj>("Named
       return item ? new NamedItemObj(item) : NULL_OBJECT;
     },
     GetItemAt: (_o, [index], cx) => {
-      const item = cx.wb.names[Number(index)];
+      const item = cx.wb.names[argInt(index, "index")];
       if (!item) throw itemNotFound(`name #${String(index)}`);
       return new NamedItemObj(item);
     },

@@ -79,3 +79,13 @@ export const accessDenied = (message = PROTECTED_CELL_MESSAGE): HostError => new
 /** Anything the host does not emulate: loud, and naming the member so the gap is obvious. */
 export const notEmulated = (member: string): HostError =>
   new HostError("ApiNotFound", `${MESSAGE.ApiNotFound} [excel-host: ${member} is not emulated]`, member);
+
+/** Runs `fn`, stamping `location` on a HostError that does not carry one yet. */
+export function located<T>(location: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof HostError && !e.location) e.location = location;
+    throw e;
+  }
+}

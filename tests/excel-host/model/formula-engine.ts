@@ -21,12 +21,14 @@ export interface EngineSource {
 }
 
 /**
- * useArrayArithmetic: SUMPRODUCT over comparisons, as in Excel. No undo history (never used,
- * costs memory per operation). Date text read as en-US Excel reads it.
+ * useArrayArithmetic: SUMPRODUCT over comparisons, as in Excel. No smart rounding: results are
+ * full doubles as Excel's `values` returns them (12/47, not 0.25531914894). No undo history
+ * (never used, costs memory per operation). Date text read as en-US Excel reads it.
  */
 const CONFIG = {
   licenseKey: "gpl-v3",
   useArrayArithmetic: true,
+  smartRounding: false,
   undoLimit: 0,
   dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD", "YYYY/MM/DD"],
 };

@@ -5,7 +5,7 @@
  */
 import { ApiObject, ExecContext, NULL_OBJECT, lowerFirst, typeOf } from "../api";
 import { AddinInternalServiceObj, TelemetryServiceObj, WorkbookObj } from "../api/objects";
-import { HostError, notEmulated } from "../model/errors";
+import { HostError, located, notEmulated } from "../model/errors";
 import {
   ADDIN_INTERNAL_SERVICE,
   TELEMETRY_SERVICE,
@@ -20,15 +20,6 @@ import {
 } from "./protocol";
 import { QueryRunner } from "./query";
 import type { ReferenceTable } from "./references";
-
-function located<T>(location: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof HostError && !e.location) e.location = location;
-    throw e;
-  }
-}
 
 const isObject = (v: unknown): v is ApiObject =>
   typeof v === "object" && v !== null && typeof (v as { kind?: unknown }).kind === "string";

@@ -3,20 +3,11 @@
  * in PascalCase, navigation properties nested, collections as `{_Items: [...]}`.
  */
 import { ApiObject, ExecContext, NULL_OBJECT, lowerFirst, typeOf } from "../api";
-import { HostError, invalidArgument, notEmulated } from "../model/errors";
+import { invalidArgument, located, notEmulated } from "../model/errors";
 import type { QueryInfo } from "./protocol";
 import type { ReferenceTable } from "./references";
 
 type Json = Record<string, unknown>;
-
-function withLocation<T>(location: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof HostError && !e.location) e.location = location;
-    throw e;
-  }
-}
 
 export class QueryRunner {
   constructor(
@@ -41,7 +32,7 @@ export class QueryRunner {
       const head = p.split("/")[0];
       const scalar = type.scalar(head);
       if (scalar && !p.includes("/") && scalar[1].get) {
-        out[scalar[0]] = withLocation(`${type.name}.${lowerFirst(scalar[0])}`, () => scalar[1].get?.(o, this.cx));
+        out[scalar[0]] = located(`${type.name}.${lowerFirst(scalar[0])}`, () => scalar[1].get?.(o, this.cx));
       } else itemPaths.push(p);
     }
     if (itemPaths.length > 0 || paths.length === 0) {
@@ -73,7 +64,7 @@ export class QueryRunner {
     for (const { head, tails } of groups.values()) {
       if (head === "*") {
         for (const [wire, def] of type.defaultScalars()) {
-          out[wire] = withLocation(`${type.name}.${lowerFirst(wire)}`, () => def.get?.(o, this.cx));
+          out[wire] = located(`${type.name}.${lowerFirst(wire)}`, () => def.get?.(o, this.cx));
         }
         continue;
       }
@@ -82,13 +73,13 @@ export class QueryRunner {
         const [wire, def] = scalar;
         if (!def.get) throw notEmulated(`${type.name}.${lowerFirst(wire)}`);
         if (tails.some((t) => t !== "")) throw invalidArgument(`${wire} is not an object`);
-        out[wire] = withLocation(`${type.name}.${lowerFirst(wire)}`, () => def.get?.(o, this.cx));
+        out[wire] = located(`${type.name}.${lowerFirst(wire)}`, () => def.get?.(o, this.cx));
         continue;
       }
       const nav = type.navigation(head);
       if (!nav) throw notEmulated(`${type.name}.${head}`);
       const [wire, get] = nav;
-      const child = withLocation(`${type.name}.${lowerFirst(wire)}`, () => get(o, this.cx));
+      const child = located(`${type.name}.${lowerFirst(wire)}`, () => get(o, this.cx));
       if (child === NULL_OBJECT) {
         out[wire] = null;
         continue;

@@ -1,0 +1,102 @@
+import { Rollup } from "./rollup";
+
+export const HISTORY_COLUMNS = ["期间", "归档时间", "单位", "任务数", "已完成", "推进中", "滞后", "未启动", "长期坚持", "未填报", "逾期", "完成率"] as const;
+export const ALL_UNITS = "(全部)";
+/** How many periods the trend shows. */
+export const TREND_PERIODS = 12;
+
+export type HistoryRow = Array<string | number>;
+
+/** Figures of one unit (or of all units) at archive time. */
+export interface PeriodFigures {
+  tasks: number;
+  done: number;
+  inProgress: number;
+  late: number;
+  notStarted: number;
+  standing: number;
+  notReported: number;
+  overdue: number;
+  rate: number | null;
+}
+
+export interface PeriodSnapshot {
+  overall: PeriodFigures;
+  units: Array<{ unit: string } & PeriodFigures>;
+}
+
+const row = (period: string, stamp: string, unit: string, f: PeriodFigures): HistoryRow => [
+  period,
+  stamp,
+  unit,
+  f.tasks,
+  f.done,
+  f.inProgress,
+  f.late,
+  f.notStarted,
+  f.standing,
+  f.notReported,
+  f.overdue,
+  f.rate ?? "",
+];
+
+export function snapshotRows(period: string, stamp: string, snapshot: PeriodSnapshot): HistoryRow[] {
+  return [row(period, stamp, ALL_UNITS, snapshot.overall), ...snapshot.units.map((u) => row(period, stamp, u.unit, u))];
+}
+
+/** Archiving a period again replaces its rows where they were; a new period goes last. */
+export function upsertPeriod(existing: readonly HistoryRow[], rows: readonly HistoryRow[]): HistoryRow[] {
+  const period = String(rows[0]?.[0] ?? "");
+  const at = existing.findIndex((r) => String(r[0]) === period);
+  const others = existing.filter((r) => String(r[0]) !== period);
+  if (at < 0) return [...others, ...rows];
+  const before = existing.slice(0, at).filter((r) => String(r[0]) !== period);
+  return [...before, ...rows, ...others.slice(before.length)];
+}
+
+/** Overall rate per period, oldest first, the last TREND_PERIODS periods. */
+export function trendRows(history: readonly HistoryRow[]): Array<[string, number | string, number | string]> {
+  const overall = history.filter((r) => r[2] === ALL_UNITS);
+  return overall.slice(-TREND_PERIODS).map((r) => [String(r[0]), r[11], r[10]]);
+}
+
+export function snapshotFromRollup(r: Rollup): PeriodSnapshot {
+  const figures = (u: Rollup["units"][number]): PeriodFigures => ({
+    tasks: u.tasks,
+    done: u.counts.已完成,
+    inProgress: u.counts.推进中,
+    late: u.counts.滞后,
+    notStarted: u.counts.未启动,
+    standing: u.counts.长期坚持,
+    notReported: u.counts.未填报,
+    overdue: u.overdue,
+    rate: u.rate,
+  });
+  const units = r.units.map((u) => ({ unit: u.unit, ...figures(u) }));
+  const sum = (k: keyof PeriodFigures) => units.reduce((n, u) => n + ((u[k] as number) ?? 0), 0);
+  return {
+    overall: {
+      tasks: sum("tasks"),
+      done: sum("done"),
+      inProgress: sum("inProgress"),
+      late: sum("late"),
+      notStarted: sum("notStarted"),
+      standing: sum("standing"),
+      notReported: sum("notReported"),
+      overdue: sum("overdue"),
+      rate: r.overall.assignmentRate,
+    },
+    units,
+  };
+}
+
+/** History travels in the tracker's metadata (read with everything else in one request). */
+export function parseHistory(json: string | undefined): HistoryRow[] | undefined {
+  if (!json) return undefined;
+  try {
+    const data: unknown = JSON.parse(json);
+    return Array.isArray(data) ? data.filter((r): r is HistoryRow => Array.isArray(r)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
