@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** Days before a deadline when unfinished tasks turn yellow; the old tracker's setting by default. */
   warningDays?: number;
   unitOverrides?: Readonly<Record<string, string>>;
+  /** Request size at which the write is split (default 4 MB, under Excel on the web's 5 MB). */
+  requestBudgetBytes?: number;
 }
 
 export interface BuildResult {
@@ -131,6 +133,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     definedNames: sheets.definedNames,
     printLayout: req.printLayout,
     unitCount: list.units.length,
+    requestBudgetBytes: options.requestBudgetBytes,
   });
   const figures = queueSummaryRead(context);
   await context.sync();

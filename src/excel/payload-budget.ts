@@ -13,7 +13,7 @@ export class PayloadBudget {
 
   constructor(
     private readonly context: { sync(): Promise<void> },
-    private readonly limit = REQUEST_BUDGET_BYTES,
+    private readonly limit: number = REQUEST_BUDGET_BYTES,
   ) {}
 
   /** Accounts for one action with an argument of this JSON size, syncing first if it would not fit. */

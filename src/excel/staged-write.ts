@@ -18,6 +18,8 @@ export interface StagedWrite {
   definedNames: readonly string[];
   printLayout: boolean;
   unitCount: number;
+  /** Sync before a request would pass this many bytes (Excel on the web refuses 5 MB). */
+  requestBudgetBytes?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface StagedWrite {
  * Ends with a queued (not yet synced) activation of 汇总.
  */
 export async function writeStaged(context: Excel.RequestContext, plan: StagedWrite): Promise<void> {
-  const budget = new PayloadBudget(context);
+  const budget = new PayloadBudget(context, plan.requestBudgetBytes);
   const worksheets = context.workbook.worksheets;
   context.application.suspendApiCalculationUntilNextSync();
   for (const name of plan.leftovers) worksheets.getItem(name).delete();

@@ -51,10 +51,10 @@ interface Notice {
   lines: string[];
 }
 
-function problemOf(s: Strings, e: unknown): Problem {
+function problemOf(s: Strings, e: unknown, hint?: string): Problem {
   if (e instanceof RequirementError) return { title: s.requirementTitle, message: e.message };
   if (e instanceof NameClashError) return { title: s.errorTitle, message: e.message, clash: true };
-  return { title: s.errorTitle, message: describeExcelError(e) };
+  return { title: s.errorTitle, message: describeExcelError(e) + (hint ? `\n${hint}` : "") };
 }
 
 export default function App({ actions, language }: { actions: ExcelActions; language?: string }): React.JSX.Element {
@@ -75,14 +75,14 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
 
   /** Every action: buttons off, progress on, and any failure shown with what to do. */
   const perform = React.useCallback(
-    async (label: string, work: () => Promise<void>) => {
+    async (label: string, work: () => Promise<void>, hint?: string) => {
       setBusy(label);
       setProblem(undefined);
       setNotice(undefined);
       try {
         await work();
       } catch (e) {
-        setProblem(problemOf(s, e));
+        setProblem(problemOf(s, e, hint));
       } finally {
         setBusy(undefined);
       }
@@ -112,7 +112,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         ...result.issues.map((i) => `${i.sheet}${i.row ? ` 第 ${i.row} 行` : ""}:${i.message}`),
       ];
       setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
-    });
+    }, s.buildRetryHint);
 
   const refresh = () =>
     perform(s.working, async () => {
