@@ -33,10 +33,9 @@ export class ExcelHost {
   readonly stats = new HostStats();
   readonly references = new ReferenceTable();
   private readonly root = new WorkbookObj();
-  private readonly limit: number;
 
   constructor(options: ExcelHostOptions = {}) {
-    this.limit = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    this.workbook.payloadLimitBytes = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
     if (options.seed) seedWorkbook(this.workbook, options.seed);
     else for (const name of options.sheets ?? ["Sheet1"]) this.workbook.addSheet(name);
   }
@@ -57,14 +56,15 @@ export class ExcelHost {
       return this.fail("operation", requestBytes, 0, started, new HostError("InvalidArgument", "The request body is not JSON."));
     }
     const kind = classify(body);
-    if (requestBytes > this.limit) {
+    const limit = this.workbook.payloadLimitBytes;
+    if (requestBytes > limit) {
       return this.fail(kind, requestBytes, body.Actions?.length ?? 0, started, new HostError("RequestPayloadSizeLimitExceeded"));
     }
     const response = new BatchProcessor(body, { wb: this.workbook }, this.references, this.root).run();
     let text = JSON.stringify(response);
     let responseBytes = Buffer.byteLength(text, "utf8");
     let error = response.Error?.Code;
-    if (responseBytes > this.limit) {
+    if (responseBytes > limit) {
       // the batch has run (its changes stay); only its answer is lost
       const err = new HostError("ResponsePayloadSizeLimitExceeded");
       text = JSON.stringify(errorBody(err));

@@ -12,6 +12,7 @@ import {
   rectRows,
 } from "../model/address";
 import {
+  assertReadable,
   clearContents,
   readFormulas,
   readNumberFormats,
@@ -31,7 +32,7 @@ import {
   WorksheetObj,
 } from "./objects";
 import { rangeArgument, sameSheetRect } from "./range-args";
-import { ApiObject, NULL_OBJECT, argBool, argEnum, argInt, defineType } from "./registry";
+import { ApiObject, ExecContext, NULL_OBJECT, argBool, argEnum, argInt, defineType } from "./registry";
 
 function rangeOf(sheet: SheetModel, rect: Rect): RangeObj {
   if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r0 > rect.r1 || rect.c0 > rect.c1) {
@@ -58,6 +59,12 @@ function setHidden(set: Set<number>, from: number, to: number, hide: boolean): v
   }
 }
 
+/** A 2-D read, refused up front when its answer could not fit under the payload limit. */
+function checkedRead<T>(o: RangeObj, cx: ExecContext, read: () => T): T {
+  assertReadable(o.rect, cx.wb.payloadLimitBytes);
+  return read();
+}
+
 export function usedRangeWithin(o: RangeObj, valuesOnly: boolean): RangeObj | null {
   const used = o.sheet.usedRect(valuesOnly);
   const cut = used ? intersect(used, o.rect) : null;
@@ -78,26 +85,26 @@ export const RangeType = defineType<RangeObj>("Range", {
     IsEntireColumn: { get: (o) => isEntireColumns(o.rect) },
     IsEntireRow: { get: (o) => isEntireRows(o.rect) },
     Values: {
-      get: (o, cx) => readValues(cx.wb, o.sheet, o.rect),
+      get: (o, cx) => checkedRead(o, cx, () => readValues(cx.wb, o.sheet, o.rect)),
       set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "values"),
     },
     Formulas: {
-      get: (o) => readFormulas(o.sheet, o.rect),
+      get: (o, cx) => checkedRead(o, cx, () => readFormulas(o.sheet, o.rect)),
       set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "formulas"),
     },
     FormulasLocal: {
-      get: (o) => readFormulas(o.sheet, o.rect),
+      get: (o, cx) => checkedRead(o, cx, () => readFormulas(o.sheet, o.rect)),
       set: (o, v, cx) => writeContent(cx.wb, o.sheet, o.rect, v, "formulasLocal"),
     },
     NumberFormat: {
-      get: (o) => readNumberFormats(o.sheet, o.rect),
+      get: (o, cx) => checkedRead(o, cx, () => readNumberFormats(o.sheet, o.rect)),
       set: (o, v) => writeNumberFormat(o.sheet, o.rect, v),
     },
     NumberFormatLocal: {
-      get: (o) => readNumberFormats(o.sheet, o.rect),
+      get: (o, cx) => checkedRead(o, cx, () => readNumberFormats(o.sheet, o.rect)),
       set: (o, v) => writeNumberFormat(o.sheet, o.rect, v),
     },
-    ValueTypes: { get: (o, cx) => readValueTypes(cx.wb, o.sheet, o.rect) },
+    ValueTypes: { get: (o, cx) => checkedRead(o, cx, () => readValueTypes(cx.wb, o.sheet, o.rect)) },
     RowHidden: {
       get: (o) => hiddenState(o.sheet.hiddenRows, o.rect.r0, o.rect.r1),
       set: (o, v) => {

@@ -11,7 +11,6 @@ import type { SheetModel } from "./worksheet";
 
 /** Rough lower bound of the JSON bytes of a cell in a 2-D answer (`"",`). */
 const MIN_BYTES_PER_CELL = 3;
-const RESPONSE_LIMIT = 5 * 1024 * 1024;
 
 /** Cell-by-cell input: a function giving the argument for (i, j), checked against the shape. */
 export function cellArgument(input: unknown, rect: Rect, property: string): (i: number, j: number) => unknown {
@@ -81,14 +80,14 @@ export function writeNumberFormat(sheet: SheetModel, rect: Rect, input: unknown)
   }
 }
 
-export function assertReadable(rect: Rect): void {
-  if (rectCells(rect) * MIN_BYTES_PER_CELL > RESPONSE_LIMIT) {
+/** Refuses, before building it, a 2-D answer that cannot fit under the payload limit. */
+export function assertReadable(rect: Rect, limitBytes: number): void {
+  if (rectCells(rect) * MIN_BYTES_PER_CELL > limitBytes) {
     throw new HostError("ResponsePayloadSizeLimitExceeded");
   }
 }
 
 function grid<T>(rect: Rect, cell: (r: number, c: number) => T): T[][] {
-  assertReadable(rect);
   const out: T[][] = new Array(rectRows(rect));
   for (let i = 0, r = rect.r0; r <= rect.r1; i++, r++) {
     const row: T[] = new Array(rectCols(rect));

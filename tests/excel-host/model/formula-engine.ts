@@ -10,6 +10,7 @@
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { MAX_COLS, Rect, parseRef } from "./address";
 import type { CellScalar } from "./cell-input";
+import { HostError } from "./errors";
 import { Coverage, Slice } from "./engine-coverage";
 import { referencesOf, toEngineFormula } from "./formula-text";
 import type { SheetModel } from "./worksheet";
@@ -58,8 +59,6 @@ export class FormulaEngine {
   private namesDirty = false;
   private aliases = new Map<string, string>();
   private engineNames = new Map<string, string>();
-  /** Defined names HyperFormula refused; formulas using them read #NAME?. */
-  readonly warnings: string[] = [];
   builds = 0;
 
   constructor(private readonly source: EngineSource) {}
@@ -337,10 +336,11 @@ export class FormulaEngine {
       try {
         if (current === undefined) hf.addNamedExpression(alias, expr);
         else hf.changeNamedExpression(alias, expr);
-        this.engineNames.set(alias, expr);
       } catch (e) {
-        this.warnings.push(`HyperFormula rejected defined name ${alias} = ${expr}: ${(e as Error).message}`);
+        // a name the engine cannot hold would silently read #NAME?: stop the batch instead
+        throw new HostError("GeneralException", `excel-host: HyperFormula refused the defined name ${expr}: ${(e as Error).message}`);
       }
+      this.engineNames.set(alias, expr);
     }
   }
 

@@ -62,6 +62,8 @@ export class WorkbookModel implements EngineSource {
   activeSheet: SheetModel | null = null;
   calculationMode = "Automatic";
   name = "Book1";
+  /** Excel on the web's cap for a request and for an answer, in bytes of JSON. */
+  payloadLimitBytes = 5 * 1024 * 1024;
   private readonly byName = new Map<string, SheetModel>();
   private seq = 0;
   private defaultNameSeq = 0;
