@@ -40,6 +40,7 @@ describe("computeRollup", () => {
       assignmentRate: 0.8,
       overdueTasks: 1,
       overdueAssignments: 1,
+      dueSoonTasks: 0,
     });
   });
 
