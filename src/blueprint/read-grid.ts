@@ -2,7 +2,7 @@ import { AssignmentRow } from "../domain/from-assignments";
 import { normaliseStatus } from "../domain/statuses";
 import { isoToSerial, serialToIso } from "./dates";
 import { UNIT_COLUMNS, UnitColumn } from "./layout";
-import { META_KEYS, META_UNIT_HEADER, TrackerKind } from "./meta-sheet";
+import { META_KEYS, META_UNIT_HEADER, MetaFields, TrackerKind } from "./meta-sheet";
 
 /**
  * A cell as any reader sees it: a primitive, a Date, or a formula marker. Both renderers'
@@ -11,13 +11,7 @@ import { META_KEYS, META_UNIT_HEADER, TrackerKind } from "./meta-sheet";
 export type GridCell = string | number | boolean | null | undefined | Date | { formula: string };
 export type Grid = GridCell[][];
 
-export interface TrackerMeta {
-  trackerId: string;
-  schemaVersion: number;
-  kind: TrackerKind;
-  listName: string;
-  listHash: string;
-  generatedAt: string;
+export interface TrackerMeta extends MetaFields {
   units: Array<{ unit: string; sheet: string; tasks: number }>;
   /** Keys beyond the fixed ones (unit copies carry their unit, baselines, the list source...). */
   extra: Record<string, string>;

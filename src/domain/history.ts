@@ -60,6 +60,14 @@ export function trendRows(history: readonly HistoryRow[]): Array<[string, number
   return overall.slice(-TREND_PERIODS).map((r) => [String(r[0]), r[11], r[10]]);
 }
 
+const COUNTED = ["tasks", "done", "inProgress", "late", "notStarted", "standing", "notReported", "overdue"] as const;
+
+/** A snapshot whose overall counts are the units' sums (assignment level) and whose rate is given. */
+export function snapshotOf(units: PeriodSnapshot["units"], overallRate: number | null): PeriodSnapshot {
+  const overall = Object.fromEntries(COUNTED.map((k) => [k, units.reduce((n, u) => n + u[k], 0)])) as Omit<PeriodFigures, "rate">;
+  return { overall: { ...overall, rate: overallRate }, units };
+}
+
 export function snapshotFromRollup(r: Rollup): PeriodSnapshot {
   const figures = (u: Rollup["units"][number]): PeriodFigures => ({
     tasks: u.tasks,
@@ -72,22 +80,7 @@ export function snapshotFromRollup(r: Rollup): PeriodSnapshot {
     overdue: u.overdue,
     rate: u.rate,
   });
-  const units = r.units.map((u) => ({ unit: u.unit, ...figures(u) }));
-  const sum = (k: keyof PeriodFigures) => units.reduce((n, u) => n + ((u[k] as number) ?? 0), 0);
-  return {
-    overall: {
-      tasks: sum("tasks"),
-      done: sum("done"),
-      inProgress: sum("inProgress"),
-      late: sum("late"),
-      notStarted: sum("notStarted"),
-      standing: sum("standing"),
-      notReported: sum("notReported"),
-      overdue: sum("overdue"),
-      rate: r.overall.assignmentRate,
-    },
-    units,
-  };
+  return snapshotOf(r.units.map((u) => ({ unit: u.unit, ...figures(u) })), r.overall.assignmentRate);
 }
 
 /** History travels in the tracker's metadata (read with everything else in one request). */

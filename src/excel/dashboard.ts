@@ -1,5 +1,5 @@
 import { Grid, gridText } from "../blueprint/read-grid";
-import { PeriodSnapshot } from "../domain/history";
+import { PeriodSnapshot, snapshotOf } from "../domain/history";
 import {
   SHEET,
   SUMMARY_OVERALL_FIRST_ROW,
@@ -71,31 +71,19 @@ export function queueSummaryRead(context: Excel.RequestContext): () => Dashboard
 
 /** This period's figures as 历次汇总 keeps them. */
 export function snapshotFromFigures(f: DashboardFigures): PeriodSnapshot {
-  const units = f.units.map((u) => ({
-    unit: u.unit,
-    tasks: u.tasks,
-    done: u.done,
-    inProgress: u.inProgress,
-    late: u.late,
-    notStarted: u.notStarted,
-    standing: u.standing,
-    notReported: u.notReported,
-    overdue: u.overdue,
-    rate: u.rate,
-  }));
-  const sum = (k: "tasks" | "done" | "inProgress" | "late" | "notStarted" | "standing" | "notReported" | "overdue") => units.reduce((n, u) => n + u[k], 0);
-  return {
-    overall: {
-      tasks: sum("tasks"),
-      done: sum("done"),
-      inProgress: sum("inProgress"),
-      late: sum("late"),
-      notStarted: sum("notStarted"),
-      standing: sum("standing"),
-      notReported: sum("notReported"),
-      overdue: sum("overdue"),
-      rate: f.overall.分工完成率,
-    },
-    units,
-  };
+  return snapshotOf(
+    f.units.map((u) => ({
+      unit: u.unit,
+      tasks: u.tasks,
+      done: u.done,
+      inProgress: u.inProgress,
+      late: u.late,
+      notStarted: u.notStarted,
+      standing: u.standing,
+      notReported: u.notReported,
+      overdue: u.overdue,
+      rate: u.rate,
+    })),
+    f.overall.分工完成率,
+  );
 }

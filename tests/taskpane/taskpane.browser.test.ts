@@ -83,6 +83,28 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     expect(b.blockedRequests).toEqual([]);
   });
 
+  it("merges two unit names before building, archives a period and sets the warning window", async () => {
+    if (!hasChromium) return;
+    const b = await openPane();
+    const { page, host } = b;
+    await page.getByTestId("build").waitFor({ state: "visible", timeout: 30_000 });
+    // 各县(市、区)人民政府 into 各市、县(市、区)人民政府: one unit, one sheet.
+    await page.getByLabel("并入 各县(市、区)人民政府").selectOption("各市、县(市、区)人民政府");
+    await page.getByTestId("overrides").waitFor({ state: "visible" });
+    await expect(page.getByTestId("preview").textContent()).resolves.toMatch(/36\s*个责任单位/);
+    await shot(b, "07-unit-merge.png");
+    await page.getByTestId("build").click();
+    await page.getByTestId("dashboard").waitFor({ state: "visible", timeout: 60_000 });
+    expect(host.sheetNames()).not.toContain("各县(市、区)人民政府");
+
+    await page.getByTestId("period").fill("2026年11月");
+    await page.getByTestId("archive").click();
+    await page.getByText("已归档:2026年11月").waitFor({ state: "visible", timeout: 60_000 });
+    expect(host.sheetNames()).toContain("历次汇总");
+    expect(host.values("'历次汇总'!A2")[0][0]).toBe("2026年11月");
+    await shot(b, "08-period-archived.png");
+  });
+
   it("shows a pasted list's errors by line and keeps the build button off", async () => {
     if (!hasChromium) return;
     const b = await openPane();
