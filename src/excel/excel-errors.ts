@@ -2,6 +2,7 @@
 const ADVICE: Record<string, string> = {
   AccessDenied: "工作表受保护或工作簿为只读。请取消保护或以可编辑方式打开后重试。",
   RequestPayloadSizeLimitExceeded: "单次写入的数据超过了 Excel 网页版的 5 MB 上限。请在 Excel 桌面版中操作,或联系维护人员。",
+  ResponsePayloadSizeLimitExceeded: "Excel 返回的数据超过了 5 MB 上限(工作表过大)。操作可能已经执行,请刷新汇总查看结果;如反复出现,请在 Excel 桌面版中操作。",
   ItemAlreadyExists: "工作簿中已有同名的工作表或名称。",
   ItemNotFound: "找不到所需的工作表(可能被删除或改名)。",
   InvalidArgument: "Excel 拒绝了写入的内容。",

@@ -1,6 +1,7 @@
 /**
  * Scale: a tracking workbook of 40 unit sheets x 60 rows x 15 columns with a few hundred
  * summary formulas, and a larger 200-unit workbook, built through the genuine client.
+ * Correctness at scale only: timings belong to `npm run bench`, not to tests.
  */
 import { createNodeHost } from "./node-host";
 
@@ -80,7 +81,6 @@ describe("performance", () => {
     );
     expect(s.roundTrips).toBe(3);
     // CPU, not wall time: the suite shares two cores with other jobs (alone: ~0.3 s at most)
-    expect(s.slowestBatchCpuMs).toBeLessThan(1000);
     expect(totals[0].slice(0, 7)).toEqual(["单位1", 12, 11, 12, 47, 12 / 47, "有滞后"]);
     expect(totals[0][7]).toBe(totals.reduce((n, row) => n + (row[1] as number), 0));
   });
@@ -96,6 +96,5 @@ describe("performance", () => {
       `200 units x 25 tasks: wall ${wall} ms; slowest batch ${s.slowestBatchCpuMs.toFixed(0)} ms cpu; requests ${(s.requestBytes / 1024).toFixed(0)} KB`,
     );
     expect(totals).toHaveLength(200);
-    expect(s.slowestBatchCpuMs).toBeLessThan(3000);
   });
 });
