@@ -80,7 +80,6 @@ describe("performance", () => {
         .join("; ")}`,
     );
     expect(s.roundTrips).toBe(3);
-    // CPU, not wall time: the suite shares two cores with other jobs (alone: ~0.3 s at most)
     expect(totals[0].slice(0, 7)).toEqual(["单位1", 12, 11, 12, 47, 12 / 47, "有滞后"]);
     expect(totals[0][7]).toBe(totals.reduce((n, row) => n + (row[1] as number), 0));
   });
