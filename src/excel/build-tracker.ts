@@ -79,7 +79,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   progress("读取工作簿");
   const sheets = await loadSheetList(context);
   const draft = buildBlueprint(list, { trackerId: options.trackerId, generatedAt: options.generatedAt });
-  const draftUnitSheets = draft.sheets.filter((s) => s.role === "unit").map((s) => s.name);
+  const draftUnitSheets = draft.sheets.filter((s) => s.role === "unit").map((s) => ({ sheet: s.name, rows: s.cells.length }));
 
   let reports: Reports | undefined;
   let issues: ReadIssue[] = [];

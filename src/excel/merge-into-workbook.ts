@@ -36,8 +36,9 @@ export async function writeMergeOutcome(
     const col = at && state.statusColumn.get(at.sheet);
     if (!at || col === undefined) continue;
     const values = [inputRow(outcome.reports.get(key)!)];
+    // A one-row write costs its sheet and range paths as well as the action itself.
+    await budget.add(jsonBytes(values), 2);
     worksheets.getItem(at.sheet).getRange(`${columnLetter(col)}${at.row}:${columnLetter(col + REPORT_FIELDS.length - 1)}${at.row}`).values = values;
-    await budget.add(jsonBytes(values));
   }
 
   const rows = [...state.mergeLog, ...log.map((r) => r.map(String))];
@@ -53,10 +54,10 @@ export async function writeMergeOutcome(
     ws.protection.unprotect();
     const first = state.mergeLog.length + 2;
     const values = log.map((r) => r.map((c) => (typeof c === "number" ? c : literalText(c))));
+    await budget.add(jsonBytes(values), 4);
     ws.getRange(`A${first}:${columnLetter(MERGE_LOG_COLUMNS.length - 1)}${first + values.length - 1}`).values = values;
     ws.getRange(`A${first}:${columnLetter(MERGE_LOG_COLUMNS.length - 1)}${first + values.length - 1}`).format.wrapText = true;
     protectSheet(ws, mergeLogSheet(rows));
-    await budget.add(jsonBytes(values));
   }
   const summary = worksheets.getItem(SHEET.summary);
   summary.protection.unprotect();

@@ -22,11 +22,19 @@ export class PayloadBudget {
     private readonly limit: number = REQUEST_BUDGET_BYTES,
   ) {}
 
-  /** Accounts for `actions` queued operations whose arguments total this JSON size, syncing first if they would not fit. */
+  /**
+   * Reserves room for `actions` operations whose arguments total this JSON size, syncing
+   * what is queued first if they would not fit. Call it before queuing the operations.
+   */
   async add(argumentBytes: number, actions = 1): Promise<void> {
     const cost = argumentBytes + ACTION_OVERHEAD * actions;
     if (this.queued > 0 && this.queued + cost > this.limit) await this.flush();
     this.queued += cost;
+  }
+
+  /** Largest single 2D write worth queuing: half the budget, so one write never fills a request alone. */
+  get chunkBytes(): number {
+    return this.limit / 2;
   }
 
   async flush(): Promise<void> {
@@ -48,4 +56,33 @@ export function jsonBytes(value: unknown): number {
 export function gridWriteCost(grid: unknown[][]): { bytes: number; actions: number } {
   const cells = grid.length * (grid[0]?.length ?? 0);
   return { bytes: jsonBytes(grid), actions: 1 + Math.ceil(cells / CELLS_PER_WRITE_ACTION) * 2 };
+}
+
+/**
+ * Queues a 2D write of `rows` starting at sheet row index `firstRow`, split into runs of
+ * rows small enough for the budget; each run reserves its room before it is queued.
+ */
+export async function queueGridWrite(
+  budget: PayloadBudget,
+  rows: unknown[][],
+  firstRow: number,
+  write: (rowIndex: number, block: unknown[][]) => void,
+): Promise<void> {
+  let start = 0;
+  let bytes = 0;
+  const flush = async (end: number) => {
+    if (end <= start) return;
+    const block = rows.slice(start, end);
+    const cost = gridWriteCost(block);
+    await budget.add(cost.bytes, cost.actions);
+    write(firstRow + start, block);
+    start = end;
+    bytes = 0;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const rowBytes = jsonBytes(rows[r]);
+    if (bytes > 0 && bytes + rowBytes > budget.chunkBytes) await flush(r);
+    bytes += rowBytes;
+  }
+  await flush(rows.length);
 }

@@ -36,6 +36,36 @@ export function queueGrid(context: Excel.RequestContext, sheet: string): () => {
   };
 }
 
+/**
+ * Unit-sheet rows per read request. A row comes back as ~630 bytes (measured at 5,000
+ * tasks), so 4,000 rows keep a response near 2.5 MB, under Excel on the web's 5 MB.
+ */
+export const ROWS_PER_READ = 4000;
+
+export type GridGetter = () => { grid: Grid; firstRow: number };
+
+/**
+ * Reads sheets' used ranges in as few requests as the response limit allows: sheets are
+ * queued in order and a sync is made whenever the next one would pass ROWS_PER_READ.
+ * Whatever the caller queued just before rides along with the first request.
+ */
+export async function readSheetsInGroups(context: Excel.RequestContext, sheets: ReadonlyArray<{ sheet: string; rows: number }>): Promise<Map<string, GridGetter>> {
+  const out = new Map<string, GridGetter>();
+  let rows = 0;
+  let pending = false;
+  for (const { sheet, rows: n } of sheets) {
+    if (pending && rows + n > ROWS_PER_READ) {
+      await context.sync();
+      rows = 0;
+    }
+    out.set(sheet, queueGrid(context, sheet));
+    rows += n;
+    pending = true;
+  }
+  await context.sync();
+  return out;
+}
+
 export interface TrackerContent {
   meta: TrackerMeta;
   mergeLog: string[][];
@@ -48,16 +78,17 @@ export interface TrackerContent {
  * from the new blueprint) are read in the same request as the metadata, so a rebuild of
  * the same list costs one request; unit sheets only the old metadata knows cost one more.
  */
-export async function readTrackerContent(context: Excel.RequestContext, sheets: WorkbookSheets, likelyUnitSheets: readonly string[]): Promise<TrackerContent> {
+export async function readTrackerContent(
+  context: Excel.RequestContext,
+  sheets: WorkbookSheets,
+  likelyUnitSheets: ReadonlyArray<{ sheet: string; rows: number }>,
+): Promise<TrackerContent> {
   const meta = queueGrid(context, SHEET.meta);
   const log = sheets.names.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
-  const early = new Map(likelyUnitSheets.filter((s) => sheets.names.includes(s)).map((s) => [s, queueGrid(context, s)]));
-  await context.sync();
+  const early = await readSheetsInGroups(context, likelyUnitSheets.filter((s) => sheets.names.includes(s.sheet)));
   const parsed = readMetaGrid(meta().grid);
-  const late = new Map(
-    parsed.units.filter((u) => !early.has(u.sheet) && sheets.names.includes(u.sheet)).map((u) => [u.sheet, queueGrid(context, u.sheet)]),
-  );
-  if (late.size > 0) await context.sync();
+  const missed = parsed.units.filter((u) => !early.has(u.sheet) && sheets.names.includes(u.sheet));
+  const late = missed.length > 0 ? await readSheetsInGroups(context, missed.map((u) => ({ sheet: u.sheet, rows: u.tasks }))) : new Map<string, GridGetter>();
   const assignments: ReadAssignment[] = [];
   const issues: ReadIssue[] = [];
   for (const { unit, sheet } of parsed.units) {

@@ -1,7 +1,7 @@
 import { columnLetter } from "../blueprint/a1";
 import { SheetBlueprint, StyleSpec } from "../blueprint/types";
 import { formulaInput, gridWidth, rectangle, valueInput } from "./cell-input";
-import { PayloadBudget, gridWriteCost, jsonBytes } from "./payload-budget";
+import { PayloadBudget, jsonBytes, queueGridWrite } from "./payload-budget";
 
 /** Excel character widths → points (Office.js sizes columns in points). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -47,36 +47,34 @@ export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint,
   const width = gridWidth(sheet.cells);
   if (sheet.cells.length > 0) {
     const values = rectangle(sheet.cells, width, valueInput);
-    ws.getRangeByIndexes(0, 0, values.length, width).values = values;
-    const cost = gridWriteCost(values);
-    await budget.add(cost.bytes, cost.actions);
+    await queueGridWrite(budget, values, 0, (row, block) => (ws.getRangeByIndexes(row, 0, block.length, width).values = block));
   }
   sheet.columnWidths.forEach((w, i) => {
     const letter = columnLetter(i);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
   });
   const heights = Object.entries(sheet.rowHeights);
-  for (const [row, height] of heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   await budget.add(0, (sheet.columnWidths.length + heights.length) * 2);
+  for (const [row, height] of heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   for (const block of sheet.formats) {
     const size = rangeSize(block.range);
-    applyStyle(ws.getRange(block.range), block.style, size.rows, size.columns);
     const props = Object.keys(block.style).length + (block.style.border ? 6 * 3 : 0);
     await budget.add(block.style.numberFormat ? size.rows * size.columns * (block.style.numberFormat.length + 3) : 0, 2 + props);
+    applyStyle(ws.getRange(block.range), block.style, size.rows, size.columns);
   }
   for (const v of sheet.validations) {
+    await budget.add(jsonBytes(v), 4);
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
     dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
     if (v.prompt) dv.prompt = { showPrompt: true, title: "完成状态", message: v.prompt };
-    await budget.add(jsonBytes(v), 4);
   }
   for (const cf of sheet.conditionalFormats) {
+    await budget.add(jsonBytes(cf), 6);
     const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
     c.custom.rule.formula = `=${cf.formula}`;
     if (cf.fill) c.custom.format.fill.color = cf.fill;
     if (cf.fontColor) c.custom.format.font.color = cf.fontColor;
-    await budget.add(jsonBytes(cf), 6);
   }
   for (const range of sheet.protection.unlocked) ws.getRange(range).format.protection.locked = false;
   if (sheet.freeze.rows && sheet.freeze.columns) {
@@ -99,10 +97,8 @@ export async function writeSheetFormulas(ws: Excel.Worksheet, sheet: SheetBluepr
   let start = -1;
   const flush = async (end: number) => {
     if (start < 0) return;
-    const block = rectangle(sheet.cells.slice(start, end), width, formulaInput);
-    ws.getRangeByIndexes(start, 0, end - start, width).formulas = block;
-    const cost = gridWriteCost(block);
-    await budget.add(cost.bytes, cost.actions);
+    const rows = rectangle(sheet.cells.slice(start, end), width, formulaInput);
+    await queueGridWrite(budget, rows, start, (row, block) => (ws.getRangeByIndexes(row, 0, block.length, width).formulas = block));
     start = -1;
   };
   for (let r = 0; r < sheet.cells.length; r++) {

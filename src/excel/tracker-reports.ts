@@ -4,7 +4,7 @@ import { parseTaskList } from "../domain/parse-task-list";
 import { EMPTY_REPORT, Report, reportKey } from "../domain/reports";
 import { listFromAssignments } from "../domain/from-assignments";
 import { TaskList } from "../domain/types";
-import { loadSheetList, queueGrid } from "./read-state";
+import { loadSheetList, queueGrid, readSheetsInGroups } from "./read-state";
 
 export interface MasterState {
   meta: TrackerMeta;
@@ -32,9 +32,8 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
   const sheetNames = worksheets.items.map((w) => w.name);
   const meta = readMetaGrid(metaGrid().grid);
   const units = meta.units.filter((u) => sheetNames.includes(u.sheet));
-  const grids = new Map(units.map((u) => [u.sheet, queueGrid(context, u.sheet)]));
   const logGrid = sheetNames.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
-  await context.sync();
+  const grids = await readSheetsInGroups(context, units.map((u) => ({ sheet: u.sheet, rows: u.tasks })));
 
   const assignments: ReadAssignment[] = [];
   const issues: ReadIssue[] = [];
