@@ -1,8 +1,9 @@
 /**
  * Excel on the web refuses a request over 5 MB. The add-in syncs early once the queued
- * work is estimated to pass this budget, so large lists go out in several requests.
+ * work is estimated to pass this budget, so large lists go out in several requests. The
+ * budget sits a little under 4 MB because the estimate can be off by a few percent.
  */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export const REQUEST_BUDGET_BYTES = 3.85 * 1024 * 1024;
 
 /**
  * What one queued operation costs in the RichApi JSON besides its arguments: the action,
@@ -32,9 +33,14 @@ export class PayloadBudget {
     this.queued += cost;
   }
 
-  /** Largest single 2D write worth queuing: half the budget, so one write never fills a request alone. */
-  get chunkBytes(): number {
-    return this.limit / 2;
+  /** Room left in the current request. */
+  get room(): number {
+    return this.limit - this.queued;
+  }
+
+  /** Below this much room a long write starts a new request instead of sending a sliver. */
+  get minChunkBytes(): number {
+    return this.limit / 16;
   }
 
   async flush(): Promise<void> {
@@ -68,6 +74,11 @@ export async function queueGridWrite(
   firstRow: number,
   write: (rowIndex: number, block: unknown[][]) => void,
 ): Promise<void> {
+  // Fill what is left of the current request, then whole requests: as few syncs as fit.
+  const width = rows[0]?.length ?? 0;
+  const roomFor = () => budget.room - ACTION_OVERHEAD * 4;
+  if (rows.length > 0 && roomFor() < budget.minChunkBytes) await budget.flush();
+  let room = roomFor();
   let start = 0;
   let bytes = 0;
   const flush = async (end: number) => {
@@ -78,10 +89,14 @@ export async function queueGridWrite(
     write(firstRow + start, block);
     start = end;
     bytes = 0;
+    if (end < rows.length) {
+      if (roomFor() < budget.minChunkBytes) await budget.flush();
+      room = roomFor();
+    }
   };
   for (let r = 0; r < rows.length; r++) {
-    const rowBytes = jsonBytes(rows[r]);
-    if (bytes > 0 && bytes + rowBytes > budget.chunkBytes) await flush(r);
+    const rowBytes = jsonBytes(rows[r]) + (width * 2 * ACTION_OVERHEAD) / CELLS_PER_WRITE_ACTION;
+    if (bytes > 0 && bytes + rowBytes > room) await flush(r);
     bytes += rowBytes;
   }
   await flush(rows.length);
