@@ -37,7 +37,7 @@ export async function writeMergeOutcome(
     if (!at || col === undefined) continue;
     const values = [inputRow(outcome.reports.get(key)!)];
     // A one-row write costs its sheet and range paths as well as the action itself.
-    await budget.add(jsonBytes(values), 3);
+    await budget.add(jsonBytes(values), 2);
     worksheets.getItem(at.sheet).getRange(`${columnLetter(col)}${at.row}:${columnLetter(col + REPORT_FIELDS.length - 1)}${at.row}`).values = values;
   }
 
