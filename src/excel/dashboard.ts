@@ -1,5 +1,5 @@
 import { Grid, gridText } from "../blueprint/read-grid";
-import { PeriodSnapshot, snapshotOf } from "../domain/history";
+import { PeriodFigures, PeriodSnapshot, snapshotOf } from "../domain/history";
 import {
   SHEET,
   SUMMARY_OVERALL_FIRST_ROW,
@@ -11,19 +11,10 @@ import {
 
 export type OverallLabel = (typeof SUMMARY_OVERALL_LABELS)[number];
 
-export interface UnitFigures {
+/** A unit's row of 汇总: the figures a period snapshot keeps, plus tasks due soon. */
+export interface UnitFigures extends PeriodFigures {
   unit: string;
-  tasks: number;
-  done: number;
-  inProgress: number;
-  late: number;
-  notStarted: number;
-  standing: number;
-  overdue: number;
   dueSoon: number;
-  notReported: number;
-  /** null when every task of the unit is a standing one. */
-  rate: number | null;
 }
 
 export interface DashboardFigures {
@@ -72,18 +63,7 @@ export function queueSummaryRead(context: Excel.RequestContext): () => Dashboard
 /** This period's figures as 历次汇总 keeps them. */
 export function snapshotFromFigures(f: DashboardFigures): PeriodSnapshot {
   return snapshotOf(
-    f.units.map((u) => ({
-      unit: u.unit,
-      tasks: u.tasks,
-      done: u.done,
-      inProgress: u.inProgress,
-      late: u.late,
-      notStarted: u.notStarted,
-      standing: u.standing,
-      notReported: u.notReported,
-      overdue: u.overdue,
-      rate: u.rate,
-    })),
+    f.units.map(({ dueSoon: _dueSoon, ...figures }) => figures),
     f.overall.分工完成率,
   );
 }
