@@ -83,13 +83,18 @@ export function snapshotFromRollup(r: Rollup): PeriodSnapshot {
   return snapshotOf(r.units.map((u) => ({ unit: u.unit, ...figures(u) })), r.overall.assignmentRate);
 }
 
-/** History travels in the tracker's metadata (read with everything else in one request). */
+/**
+ * History travels in the tracker's metadata (read with everything else in one request).
+ * Damaged history is an error, not an empty history: archiving over it would lose it.
+ */
 export function parseHistory(json: string | undefined): HistoryRow[] | undefined {
   if (!json) return undefined;
+  let data: unknown;
   try {
-    const data: unknown = JSON.parse(json);
-    return Array.isArray(data) ? data.filter((r): r is HistoryRow => Array.isArray(r)) : undefined;
-  } catch {
-    return undefined;
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new Error(`跟踪表元数据中的“历次汇总”已损坏(${(e as Error).message}),为免丢失历史,未作修改。请使用备份或联系维护人员。`);
   }
+  if (!Array.isArray(data)) throw new Error("跟踪表元数据中的“历次汇总”格式不对,为免丢失历史,未作修改。");
+  return data.filter((r): r is HistoryRow => Array.isArray(r));
 }

@@ -10,16 +10,16 @@ export interface ReturnedRows {
   baselineJson?: string;
 }
 
-/** Parses a unit copy's baseline; anything malformed counts as no baseline (merge then treats all as new). */
+/** Parses a unit copy's baseline; a damaged one is an error (the caller refuses the file). */
 export function parseBaseline(json: string | undefined): Map<string, Report> | undefined {
   if (!json) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(json);
-  } catch {
-    return undefined;
+  } catch (e) {
+    throw new Error(`填报副本的隐藏元数据(基线)已损坏(${(e as Error).message}),无法判断哪些内容是单位修改的。请重新导出该单位的填报表。`);
   }
-  if (typeof data !== "object" || data === null) return undefined;
+  if (typeof data !== "object" || data === null) throw new Error("填报副本的隐藏元数据(基线)格式不对。请重新导出该单位的填报表。");
   const out = new Map<string, Report>();
   for (const [key, value] of Object.entries(data as Record<string, Record<string, unknown>>)) {
     const fields: Record<string, string> = { ...EMPTY_REPORT };

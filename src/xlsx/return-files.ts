@@ -67,6 +67,11 @@ export async function readReturnFile(source: string, data: Uint8Array, master: M
   if (read.meta.kind === "unit-copy" && read.assignments.length === 0) {
     throw new ReturnRefused(source, `找不到“${unit}”的填报表(工作表可能被删除或改名),未合并。`);
   }
-  const file = returnedFile({ source, assignments: read.assignments, baselineJson: read.meta.extra[COPY_KEYS.baseline] });
+  let file: ReturnedFile;
+  try {
+    file = returnedFile({ source, assignments: read.assignments, baselineJson: read.meta.extra[COPY_KEYS.baseline] });
+  } catch (e) {
+    throw new ReturnRefused(source, (e as Error).message);
+  }
   return { file, unit, issues: read.issues };
 }

@@ -1,4 +1,4 @@
-import { ALL_UNITS, HistoryRow, snapshotRows, trendRows, upsertPeriod } from "../../src/domain";
+import { ALL_UNITS, HistoryRow, parseHistory, snapshotRows, trendRows, upsertPeriod } from "../../src/domain";
 
 const snap = (done: number) => ({
   overall: { tasks: 10, done, inProgress: 1, late: 0, notStarted: 0, standing: 0, notReported: 9 - done, overdue: 2, rate: done / 10 },
@@ -26,5 +26,13 @@ describe("reporting periods", () => {
     expect(trend).toHaveLength(12);
     expect(trend[0]).toEqual(["P3", 0.3, 2]);
     expect(trend[11][0]).toBe("P14");
+  });
+});
+
+describe("history kept in the metadata", () => {
+  it("refuses damaged history instead of treating it as empty (archiving over it would lose it)", () => {
+    expect(parseHistory(undefined)).toBeUndefined();
+    expect(parseHistory('[["2026年10月","t","(全部)",1]]')).toHaveLength(1);
+    expect(() => parseHistory("[broken")).toThrow("历次汇总”已损坏");
   });
 });

@@ -14,9 +14,10 @@ describe("unit renames and merges", () => {
     expect(() => applyUnitOverrides(list, { 省财政厅: "甲", 甲: "省财政厅" })).not.toThrow();
   });
 
-  it("keeps the list as it is without overrides, and reads saved overrides defensively", () => {
+  it("keeps the list as it is without overrides, and reads saved overrides strictly", () => {
     expect(applyUnitOverrides(list, {})).toBe(list);
     expect(parseOverrides('{"a":"b","n":1}')).toEqual({ a: "b" });
-    expect(parseOverrides("not json")).toEqual({});
+    expect(parseOverrides(undefined)).toEqual({});
+    expect(() => parseOverrides("not json")).toThrow("单位改名/合并设置已损坏");
   });
 });

@@ -104,3 +104,14 @@ describe("returned files that were damaged in ways that can be handled", () => {
     expect(r.file.baseline).toBeUndefined();
   });
 });
+
+describe("damaged metadata", () => {
+  it("a unit copy whose baseline was damaged is refused rather than merged blindly", async () => {
+    const data = await edit(await copyOf("省外办"), (wb) => {
+      wb.getWorksheet("_meta")!.eachRow((row) => {
+        if (row.getCell(1).value === "baseline") row.getCell(2).value = "{broken";
+      });
+    });
+    expect(await refusal(data)).toContain("基线)已损坏");
+  });
+});
