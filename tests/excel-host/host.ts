@@ -60,7 +60,13 @@ export class ExcelHost {
     if (requestBytes > limit) {
       return this.fail(kind, requestBytes, body.Actions?.length ?? 0, started, new HostError("RequestPayloadSizeLimitExceeded"));
     }
-    const response = new BatchProcessor(body, { wb: this.workbook }, this.references, this.root).run();
+    let response: ResponseBody;
+    try {
+      response = new BatchProcessor(body, { wb: this.workbook }, this.references, this.root).run();
+    } finally {
+      // suspendApiCalculationUntilNextSync lasts for the batch that carried it.
+      this.workbook.engine.resume();
+    }
     let text = JSON.stringify(response);
     let responseBytes = Buffer.byteLength(text, "utf8");
     let error = response.Error?.Code;

@@ -27,6 +27,8 @@ export interface SeedSheet {
   /** Data validation rules by address, in the API's shape: `{ list: { inCellDropDown, source } }`. */
   validations?: Array<{ address: string; rule: ValidationRule; ignoreBlanks?: boolean }>;
   columnWidths?: Record<string, number>;
+  /** The sheet's selection: one address, or several for a multi-area selection (Ctrl+click). */
+  selection?: string | string[];
 }
 
 export interface SeedData {
@@ -66,6 +68,11 @@ export function seedWorkbook(wb: WorkbookModel, data: SeedData): void {
     for (const [address, width] of Object.entries(spec.columnWidths ?? {})) {
       const r = rectOn(sheet, address).rect;
       for (let c = r.c0; c <= r.c1; c++) sheet.colWidths.set(c, width);
+    }
+    if (spec.selection !== undefined) {
+      const [first, ...more] = (Array.isArray(spec.selection) ? spec.selection : [spec.selection]).map((a) => rectOn(sheet, a).rect);
+      sheet.selection = first;
+      sheet.moreSelectedAreas = more;
     }
     if (spec.freeze) sheet.freeze = { rows: spec.freeze.rows ?? 0, cols: spec.freeze.columns ?? 0 };
     for (const v of spec.validations ?? []) {

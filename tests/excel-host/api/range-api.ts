@@ -215,6 +215,7 @@ export const RangeType = defineType<RangeObj>("Range", {
     Select: (o, _args, cx) => {
       cx.wb.activate(o.sheet);
       o.sheet.selection = o.rect;
+      o.sheet.moreSelectedAreas = [];
       return null;
     },
     Calculate: () => null,

@@ -31,12 +31,16 @@ export function referencedRange(wb: WorkbookModel, formula: string, defaultSheet
   return null;
 }
 
+export const MAX_ADDRESS_LENGTH = 8192;
+
 /** `worksheet.getRange(address)`: this sheet's A1 reference, or a name pointing into it. */
 export function sheetRange(wb: WorkbookModel, sheet: SheetModel, address: unknown): RangeObj {
   if (address === undefined || address === null || address === "") {
     return new RangeObj(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 });
   }
   if (typeof address !== "string") throw invalidArgument("address must be a string");
+  // Worksheet.getRange: "The address has a limit of 8192 characters." (@types/office-js)
+  if (address.length > MAX_ADDRESS_LENGTH) throw invalidArgument(`address of ${address.length} characters, over ${MAX_ADDRESS_LENGTH}`);
   const r = referencedRange(wb, address, sheet);
   if (!r) throw invalidArgument(`not a valid address: ${address}`);
   if (r.sheet !== sheet) throw invalidArgument(`${address} is not on sheet ${sheet.name}`);

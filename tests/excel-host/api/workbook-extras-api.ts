@@ -20,7 +20,10 @@ export const ApplicationType = defineType<ApplicationObj>("Application", {
     },
   },
   methods: {
-    SuspendApiCalculationUntilNextSync: () => null,
+    SuspendApiCalculationUntilNextSync: (_o, _a, cx) => {
+      cx.wb.engine.suspend();
+      return null;
+    },
     SuspendScreenUpdatingUntilNextSync: () => null,
     Calculate: () => null,
   },

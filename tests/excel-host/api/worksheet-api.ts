@@ -1,7 +1,7 @@
 /** Excel.Workbook (the root), WorksheetCollection, Worksheet and its protection, freeze panes and page layout. */
 import { MAX_COLS, MAX_ROWS, isEntireColumns } from "../model/address";
 import { normaliseColor } from "../model/colors";
-import { invalidArgument, invalidOperation, itemNotFound } from "../model/errors";
+import { HostError, invalidArgument, invalidOperation, itemNotFound } from "../model/errors";
 import { DEFAULT_PROTECTION_OPTIONS, ProtectionOptions } from "../model/sheet-features";
 import type { SheetVisibility, WorkbookModel } from "../model/workbook";
 import type { SheetModel } from "../model/worksheet";
@@ -37,6 +37,9 @@ export const WorkbookType = defineType<WorkbookObj>("Workbook", {
   methods: {
     GetSelectedRange: (_o, _a, cx) => {
       const sheet = activeSheet(cx.wb);
+      // "If there are multiple ranges selected, this method will throw an error." (@types/office-js;
+      // the code is not documented: Excel.ErrorCodes has InvalidSelection, which the host uses)
+      if (sheet.moreSelectedAreas.length > 0) throw new HostError("InvalidSelection", "The current selection is invalid for this operation. (several areas are selected)");
       return new RangeObj(sheet, sheet.selection);
     },
     GetActiveCell: (_o, _a, cx) => {
@@ -345,6 +348,8 @@ export const PageLayoutType = defineType<PageLayoutObj>("PageLayout", {
   methods: {
     SetPrintTitleRows: (o, [range], cx) => {
       const r = rangeArgument(cx.wb, range, o.sheet).rect;
+      // "The range must span the entire row to be valid." (@types/office-js)
+      if (r.c0 !== 0 || r.c1 !== MAX_COLS - 1) throw invalidArgument("print title rows must span entire rows");
       o.sheet.pageLayout.printTitleRows = { r0: r.r0, r1: r.r1 };
       return null;
     },

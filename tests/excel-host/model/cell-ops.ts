@@ -80,9 +80,16 @@ export function writeNumberFormat(sheet: SheetModel, rect: Rect, input: unknown)
   }
 }
 
-/** Refuses, before building it, a 2-D answer that cannot fit under the payload limit. */
+/** "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance optimization for Office Add-ins). */
+export const MAX_READ_CELLS = 5_000_000;
+
+/**
+ * Refuses, before building it, a 2-D answer that cannot fit under the payload limit or passes
+ * the documented cell limit (the docs name no error code for the latter; the host uses the
+ * payload code for both).
+ */
 export function assertReadable(rect: Rect, limitBytes: number): void {
-  if (rectCells(rect) * MIN_BYTES_PER_CELL > limitBytes) {
+  if (rectCells(rect) > MAX_READ_CELLS || rectCells(rect) * MIN_BYTES_PER_CELL > limitBytes) {
     throw new HostError("ResponsePayloadSizeLimitExceeded");
   }
 }

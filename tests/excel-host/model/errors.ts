@@ -12,6 +12,7 @@ export type HostErrorCode =
   | "InvalidObjectPath"
   | "InvalidOperation"
   | "InvalidReference"
+  | "InvalidSelection"
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "RequestPayloadSizeLimitExceeded"
@@ -25,6 +26,7 @@ const STATUS: Record<HostErrorCode, number> = {
   InvalidObjectPath: 400,
   InvalidOperation: 400,
   InvalidReference: 400,
+  InvalidSelection: 400,
   ItemAlreadyExists: 409,
   ItemNotFound: 404,
   RequestPayloadSizeLimitExceeded: 413,
@@ -40,6 +42,7 @@ const MESSAGE: Record<HostErrorCode, string> = {
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
   InvalidOperation: "The requested operation is invalid.",
   InvalidReference: "This reference isn't valid for the current operation.",
+  InvalidSelection: "The current selection is invalid for this operation.",
   ItemAlreadyExists: "The resource being created already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
   RequestPayloadSizeLimitExceeded:

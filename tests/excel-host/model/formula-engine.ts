@@ -57,6 +57,7 @@ export class FormulaEngine {
   private structural: StructuralOp[] = [];
   private touched: Array<{ sheet: SheetModel; rect: Rect }> = [];
   private namesDirty = false;
+  private frozen = false;
   private aliases = new Map<string, string>();
   private engineNames = new Map<string, string>();
   builds = 0;
@@ -90,6 +91,9 @@ export class FormulaEngine {
 
   /** Computed result of a formula cell, as Excel's `values` would report it. */
   valueOf(sheet: SheetModel, r: number, c: number): CellScalar {
+    // Suspended: a formula written since has not been calculated. The docs do not say what such a
+    // cell reads; the host answers 0, as for any cell the engine holds no result for.
+    if (this.frozen && (!this.hf || !this.hfIds.has(sheet))) return 0;
     const hf = this.ready();
     const id = this.hfIds.get(sheet);
     if (id === undefined) return "#REF!";
@@ -125,8 +129,30 @@ export class FormulaEngine {
     this.aliases = next;
   }
 
+  /**
+   * `Application.suspendApiCalculationUntilNextSync`: results stay as they were when it was
+   * called until the batch ends ("Range value should be [10, 20, 3] when we load the property,
+   * because calculation is suspended at that point", Excel performance docs). Changes keep
+   * queuing and are applied on the first read after `resume`.
+   */
+  suspend(): void {
+    if (this.frozen) return;
+    const anyFormula = this.source.liveSheets().some((s) => s.formulaCount > 0);
+    if (this.hf || anyFormula) this.ready();
+    this.frozen = true;
+  }
+
+  resume(): void {
+    this.frozen = false;
+  }
+
+  get suspended(): boolean {
+    return this.frozen;
+  }
+
   private ready(): HyperFormula {
     if (!this.hf) return this.build();
+    if (this.frozen) return this.hf;
     if (this.structural.length || this.touched.length || this.namesDirty) this.flush(this.hf);
     return this.hf;
   }

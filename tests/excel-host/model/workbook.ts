@@ -121,6 +121,9 @@ export class WorkbookModel implements EngineSource {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete
+    // operation will fail with an InvalidOperation exception" (@types/office-js).
+    if (sheet.visibility === "VeryHidden") throw invalidOperation("a very hidden worksheet cannot be deleted; change its visibility first");
     if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
       throw invalidOperation("a workbook must contain at least one visible worksheet");
     }

@@ -53,6 +53,8 @@ export class SheetModel {
   freeze = { rows: 0, cols: 0 };
   /** The sheet's selection (Excel keeps one per sheet; a new sheet has A1 selected). */
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
+  /** Further areas of a multi-area selection (made by the user; `Range.select` clears them). */
+  moreSelectedAreas: Rect[] = [];
   protection: ProtectionState = { protected: false, options: { ...DEFAULT_PROTECTION_OPTIONS }, password: null };
   validations: ValidationEntry[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
