@@ -64,8 +64,8 @@ function freeName(base: string, taken: Set<string>): string {
 
 /**
  * Builds (or rebuilds) the tracker in the open workbook. Requests: one to list sheets,
- * one to read an existing tracker (only if there is one), then the write, which also
- * reads back the computed summary — more only when the write passes the request budget.
+ * one to read an existing tracker (only if there is one), the write (more than one only when
+ * it passes the request budget), then one to read the summary once calculation has resumed.
  * Entered reports are read first and written back into the new layout by task × unit.
  * New sheets are written under staging names and only take their final names once
  * filled, so a failure midway leaves the old tracker whole and marked leftovers that
@@ -128,6 +128,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     blueprint,
     write: blueprint.sheets,
     replace: ours,
+    veryHidden: new Set([...sheets.visibility].filter(([, v]) => v === "VeryHidden").map(([n]) => n)),
     leftovers: staging,
     renames: renamedUserSheets,
     definedNames: sheets.definedNames,

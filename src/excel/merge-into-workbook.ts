@@ -17,8 +17,8 @@ const inputRow = (r: Report): Array<string | number> =>
 /**
  * Writes a merge outcome into the open master: only the reports that changed, each into
  * the row where its task × unit is now (found when reading), the merge log appended,
- * the refresh time stamped, and the summary's figures read back — one request unless it
- * passes the request budget.
+ * the refresh time stamped (one request unless it passes the request budget), then the
+ * summary's figures read back once calculation has resumed (one more).
  */
 export async function writeMergeOutcome(
   context: Excel.RequestContext,
@@ -63,6 +63,8 @@ export async function writeMergeOutcome(
   summary.protection.unprotect();
   summary.getRange(SUMMARY_STAMP_CELL).values = [[literalText(stamp)]];
   summary.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: false, allowSort: false });
+  // Calculation is suspended until this sync: figures read in the same request would be the old ones.
+  await context.sync();
   const figures = queueSummaryRead(context);
   await context.sync();
   return figures();

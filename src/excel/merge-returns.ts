@@ -20,7 +20,7 @@ export interface MergeResult {
 /**
  * Merges returned files (unit copies or full trackers) into the open master: read the
  * master (two requests), read and check each file in the pane (ExcelJS), merge purely,
- * then write only what changed plus the merge log (one request).
+ * then write only what changed plus the merge log (one request), and read the figures (one more).
  */
 export async function mergeReturnFiles(context: Excel.RequestContext, uploads: readonly ReturnUpload[], stamp: string, onProgress: (s: string) => void = () => undefined): Promise<MergeResult> {
   onProgress("读取总表");

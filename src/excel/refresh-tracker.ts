@@ -58,13 +58,14 @@ function storedList(meta: TrackerMeta): { list: TaskList; source: string } {
 
 /**
  * Re-reads the tracker, adds sheets for units that lack one, rebuilds 汇总 and 任务总表
- * (formulas, refresh stamp, chart) and reads the figures back: two requests. Unit sheets
+ * (formulas, refresh stamp, chart) and reads the figures back once calculation has resumed:
+ * three requests. Unit sheets
  * that exist are not touched, so nothing a unit entered can be lost here.
  */
 export async function refreshTracker(context: Excel.RequestContext, options: RefreshOptions): Promise<RefreshResult> {
   const req = checkRequirements(options.isSetSupported);
   if (!req.ok) throw new RequirementError(req.missing);
-  const worksheets = context.workbook.worksheets.load("items/name");
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
   const names = context.workbook.names.load("items/name");
   const metaGrid = queueGrid(context, SHEET.meta);
   const before = options.archivePeriod ? queueSummaryRead(context) : undefined;
@@ -113,6 +114,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     blueprint,
     write: rewrite,
     replace: [SHEET.summary, SHEET.master, SHEET.meta, ...(options.archivePeriod ? [SHEET.history] : [])].filter((n) => present.has(n)),
+    veryHidden: new Set(worksheets.items.filter((w) => w.visibility === "VeryHidden").map((w) => w.name)),
     leftovers: [...present].filter((n) => n.startsWith(STAGING_PREFIX)),
     definedNames: names.items.map((n) => n.name),
     printLayout: req.printLayout,

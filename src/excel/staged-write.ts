@@ -11,6 +11,8 @@ export interface StagedWrite {
   write: SheetBlueprint[];
   /** Sheets to delete once the new ones are filled (the old tracker's). */
   replace: Iterable<string>;
+  /** Which of them are very hidden: Excel refuses to delete those until they are made visible or hidden. */
+  veryHidden?: ReadonlySet<string>;
   /** Leftovers of an earlier, interrupted write. */
   leftovers: Iterable<string>;
   /** User sheets to move out of the way first. */
@@ -26,7 +28,8 @@ export interface StagedWrite {
  * Writes sheets under staging names, and only once they are filled swaps them in for the
  * old ones: a failure midway leaves the old tracker whole and marked leftovers that the
  * next write removes. Formulas go in after the swap so that they name final sheets.
- * Ends with a queued (not yet synced) activation of 汇总.
+ * Ends with a sync: calculation is suspended for the first request, so results read in it
+ * would be stale ("suspended until the next context.sync()"); callers read figures after.
  */
 export async function writeStaged(context: Excel.RequestContext, plan: StagedWrite): Promise<void> {
   const budget = new PayloadBudget(context, plan.requestBudgetBytes);
@@ -43,8 +46,23 @@ export async function writeStaged(context: Excel.RequestContext, plan: StagedWri
 
   staged[0].ws.activate();
   for (const { from, to } of plan.renames ?? []) worksheets.getItem(from).name = to;
-  for (const name of plan.replace) worksheets.getItem(name).delete();
-  for (const { ws, sheet } of staged) ws.name = sheet.name;
+  // Each old sheet goes right before its successor takes the name, so a batch that stops midway
+  // leaves every sheet either old or new under its final name (Excel does not undo a failed batch).
+  const retiring = new Map([...plan.replace].map((n) => [n.toLowerCase(), n]));
+  const retire = (name: string) => {
+    const ws = worksheets.getItem(name);
+    // "If the worksheet's visibility is set to VeryHidden, the delete operation will fail ...
+    // You should first change its visibility to hidden or visible" (Worksheet.delete).
+    if (plan.veryHidden?.has(name)) ws.visibility = "Hidden";
+    ws.delete();
+    retiring.delete(name.toLowerCase());
+  };
+  for (const { ws, sheet } of staged) {
+    const old = retiring.get(sheet.name.toLowerCase());
+    if (old !== undefined) retire(old);
+    ws.name = sheet.name;
+  }
+  for (const name of [...retiring.values()]) retire(name);
   for (const { ws, sheet } of staged) await writeSheetFormulas(ws, sheet, budget);
   // Charts count as protected content: add it before the sheet is protected.
   const summary = staged.find((s) => s.sheet.name === SHEET.summary);
@@ -60,4 +78,5 @@ export async function writeStaged(context: Excel.RequestContext, plan: StagedWri
   }
   plan.blueprint.sheets.forEach((sheet, i) => (worksheets.getItem(sheet.name).position = i));
   worksheets.getItem(SHEET.summary).activate();
+  await context.sync();
 }

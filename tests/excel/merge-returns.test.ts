@@ -28,7 +28,7 @@ async function editCopy(data: Uint8Array, edits: Array<[number, string, string]>
 }
 
 describe("merging returned copies into the open master", () => {
-  it("merges a copy from every unit in 3 round trips, logs the merge, keeps master-side edits and records conflicts", async () => {
+  it("merges a copy from every unit in 4 round trips (figures read once calculation resumed), logs the merge, keeps master-side edits and records conflicts", async () => {
     const host = newHost();
     await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: "M1", listSource: source })));
     await typeStatuses(host, "省财政厅", [[14, "推进中", "总表里改的"]]);
@@ -45,7 +45,7 @@ describe("merging returned copies into the open master", () => {
 
     host.stats.reset();
     const result = await host.run((ctx) => mergeReturnFiles(ctx, uploads, "2026-12-01 10:00"));
-    expect(roundTrips(host)).toBe(3);
+    expect(roundTrips(host)).toBe(4);
 
     expect(result.refused).toEqual([{ source: "别的表.xlsx", reason: expect.stringContaining("来自另一份跟踪表") }]);
     const fin = result.outcome.files.find((f) => f.source === "省财政厅.xlsx")!;

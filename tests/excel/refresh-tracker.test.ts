@@ -10,7 +10,7 @@ const list = parseTaskList(source);
 const withAuditSource = source.replace("省教育厅、省发展改革委,各市人民政府", "省教育厅、省发展改革委,各市人民政府,省审计厅");
 
 describe("refreshTracker", () => {
-  it("adds a sheet for a new unit, rebuilds the summary, stamps the time and keeps every report, in 2 round trips", async () => {
+  it("adds a sheet for a new unit, rebuilds the summary, stamps the time and keeps every report, in 3 round trips (figures read once calculation resumed)", async () => {
     const host = newHost();
     await host.run((ctx) => buildTracker(ctx, list, buildOptions({ listSource: source })));
     await typeStatuses(host, "省教育厅", [[3, "已完成", "方案已备案"]]);
@@ -21,7 +21,7 @@ describe("refreshTracker", () => {
     const result = await host.run((ctx) =>
       refreshTracker(ctx, { refreshedAt: "2026-12-01 09:30", isSetSupported: ALL_SETS, list: withAudit, listSource: withAuditSource }),
     );
-    expect(roundTrips(host)).toBe(2);
+    expect(roundTrips(host)).toBe(3);
     expect(result.addedUnits).toEqual(["省审计厅"]);
     expect(result.figures.stamp).toBe("2026-12-01 09:30");
     expect(result.figures.units.map((u) => u.unit)).toEqual(withAudit.units);
