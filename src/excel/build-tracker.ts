@@ -1,4 +1,5 @@
 import { buildBlueprint } from "../blueprint/build-blueprint";
+import { freeSheetName, sheetNameKey } from "../blueprint/sheet-names";
 import { SHEET } from "../blueprint/layout";
 import { ReadIssue } from "../blueprint/read-grid";
 import { WorkbookBlueprint } from "../blueprint/types";
@@ -55,13 +56,6 @@ function trackerSheetNames(sheets: WorkbookSheets, metaUnitSheets: readonly stri
   return new Set([...fixed, ...metaUnitSheets].filter((n) => sheets.names.includes(n)));
 }
 
-function freeName(base: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const candidate = `${base.slice(0, 27)}(原${n > 1 ? n : ""})`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /**
  * Builds (or rebuilds) the tracker in the open workbook. Requests: one to list sheets,
  * one to read an existing tracker (only if there is one), the write (more than one only when
@@ -113,15 +107,15 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);
   const staging = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
-  const wanted = new Set(blueprint.sheets.map((s) => s.name.toLowerCase()));
-  const clashes = sheets.names.filter((n) => !ours.has(n) && !n.startsWith(STAGING_PREFIX) && wanted.has(n.toLowerCase()));
+  const wanted = new Set(blueprint.sheets.map((s) => sheetNameKey(s.name)));
+  const clashes = sheets.names.filter((n) => !ours.has(n) && !n.startsWith(STAGING_PREFIX) && wanted.has(sheetNameKey(n)));
   if (clashes.length > 0 && options.onNameClash !== "rename") throw new NameClashError(clashes);
 
   progress("写入跟踪表");
-  const taken = new Set([...sheets.names, ...blueprint.sheets.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const taken = new Set([...sheets.names, ...blueprint.sheets.map((s) => s.name)].map(sheetNameKey));
   const renamedUserSheets = clashes.map((from) => {
-    const to = freeName(from, taken);
-    taken.add(to.toLowerCase());
+    const to = freeSheetName(from, taken);
+    taken.add(sheetNameKey(to));
     return { from, to };
   });
   await writeStaged(context, {
