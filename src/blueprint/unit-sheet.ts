@@ -31,6 +31,9 @@ function overdueFormula(row: number, warningDays: number): string {
   return warningFormula(cellAddress(row, unitCol("截止日期")), cellAddress(row, unitCol("完成状态")), warningDays);
 }
 
+/** The start of a unit sheet's title (A1): how a staged copy is recognised after an interrupted write. */
+export const unitSheetTitle = (unit: string): string => `${unit} 任务落实情况填报表`;
+
 export function unitSheet(
   unit: string,
   sheetName: string,
@@ -44,7 +47,7 @@ export function unitSheet(
   sheet.tabColor = COLORS.unitTab;
   const width = UNIT_COLUMNS.length;
   const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
-  sheet.cells.push([`${unit} 任务落实情况填报表(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
+  sheet.cells.push([`${unitSheetTitle(unit)}(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
   sheet.cells.push([...UNIT_COLUMNS]);
   tasks.forEach((task, i) => {
     const row = UNIT_FIRST_ROW + i;

@@ -7,7 +7,7 @@ import { reportsFromAssignments } from "../domain/from-assignments";
 import { Reports, isEmptyReport } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead } from "./dashboard";
-import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerContent } from "./read-state";
+import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerContent, repairMeta } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
 import { HistoryRow, parseHistory } from "../domain/history";
@@ -71,7 +71,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   if (!req.ok) throw new RequirementError(req.missing);
 
   progress("读取工作簿");
-  const sheets = await loadSheetList(context);
+  const sheets = await repairMeta(context, await loadSheetList(context));
   const draft = buildBlueprint(list, { trackerId: options.trackerId, generatedAt: options.generatedAt });
   const draftUnitSheets = draft.sheets.filter((s) => s.role === "unit").map((s) => ({ sheet: s.name, rows: s.cells.length }));
 

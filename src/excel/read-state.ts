@@ -1,5 +1,9 @@
 import { Grid, ReadAssignment, ReadIssue, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
+import { unitSheetTitle } from "../blueprint/unit-sheet";
+import { META_KEYS } from "../blueprint/meta-sheet";
+
+const META_FIRST_KEY = META_KEYS[0];
 
 /** Prefix of sheets a build writes before they take their final names. */
 export const STAGING_PREFIX = "__tracker_new_";
@@ -23,6 +27,27 @@ export async function loadSheetList(context: Excel.RequestContext): Promise<Work
 }
 
 export const hasTracker = (sheets: WorkbookSheets): boolean => sheets.names.includes(SHEET.meta);
+
+/**
+ * Puts back a metadata sheet lost to a write that Excel stopped between deleting the old one
+ * and renaming the new (staged) one: the staged copy is recognised by its first cell and takes
+ * the name back, very hidden again. One request to look, one to rename; none when `_meta` is
+ * there or nothing is staged. Returns the sheet list as it stands afterwards.
+ */
+export async function repairMeta(context: Excel.RequestContext, sheets: WorkbookSheets): Promise<WorkbookSheets> {
+  const staged = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  if (hasTracker(sheets) || staged.length === 0) return sheets;
+  const firsts = staged.map((name) => ({ name, cell: context.workbook.worksheets.getItem(name).getRange("A1").load("values") }));
+  await context.sync();
+  const meta = firsts.find((f) => f.cell.values[0][0] === META_FIRST_KEY);
+  if (!meta) return sheets;
+  const ws = context.workbook.worksheets.getItem(meta.name);
+  ws.name = SHEET.meta;
+  ws.visibility = "VeryHidden";
+  await context.sync();
+  const names = sheets.names.map((n) => (n === meta.name ? SHEET.meta : n));
+  return { ...sheets, names, visibility: new Map([...sheets.visibility].map(([n, v]) => (n === meta.name ? [SHEET.meta, "VeryHidden"] : [n, v]))) };
+}
 
 /** Queues a read of a sheet's used range (values only) and returns a getter for after the sync. */
 export function queueGrid(context: Excel.RequestContext, sheet: string): () => { grid: Grid; firstRow: number } {
@@ -66,6 +91,29 @@ export async function readSheetsInGroups(context: Excel.RequestContext, sheets: 
   return out;
 }
 
+/**
+ * Unit sheets missing under their names may survive as staged copies of a write that Excel
+ * stopped midway (it does not undo a failed batch): between deleting a unit's old sheet and
+ * renaming its new one. Such a copy carries every report, so it is read by its title (A1)
+ * before the write removes the leftovers. One more request, only in that case.
+ */
+async function readStagedCopies(
+  context: Excel.RequestContext,
+  sheets: WorkbookSheets,
+  missing: ReadonlyArray<{ unit: string; sheet: string; tasks: number }>,
+): Promise<Map<string, GridGetter>> {
+  const staged = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  if (missing.length === 0 || staged.length === 0) return new Map();
+  const grids = await readSheetsInGroups(context, staged.map((sheet) => ({ sheet, rows: Math.max(...missing.map((u) => u.tasks)) + 2 })));
+  const out = new Map<string, GridGetter>();
+  for (const [name, get] of grids) {
+    const title = gridText(get().grid[0]?.[0]);
+    const unit = missing.find((u) => title.startsWith(unitSheetTitle(u.unit)));
+    if (unit && !out.has(unit.sheet)) out.set(unit.sheet, get);
+  }
+  return out;
+}
+
 export interface TrackerContent {
   meta: TrackerMeta;
   mergeLog: string[][];
@@ -89,10 +137,11 @@ export async function readTrackerContent(
   const parsed = readMetaGrid(meta().grid);
   const missed = parsed.units.filter((u) => !early.has(u.sheet) && sheets.names.includes(u.sheet));
   const late = missed.length > 0 ? await readSheetsInGroups(context, missed.map((u) => ({ sheet: u.sheet, rows: u.tasks }))) : new Map<string, GridGetter>();
+  const rescued = await readStagedCopies(context, sheets, parsed.units.filter((u) => !sheets.names.includes(u.sheet)));
   const assignments: ReadAssignment[] = [];
   const issues: ReadIssue[] = [];
   for (const { unit, sheet } of parsed.units) {
-    const get = early.get(sheet) ?? late.get(sheet);
+    const get = early.get(sheet) ?? late.get(sheet) ?? rescued.get(sheet);
     if (!get) {
       issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”(可能被删除或改名),该单位的填报内容无法保留。` });
       continue;

@@ -7,7 +7,7 @@ import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead, snapshotFromFigures } from "./dashboard";
 import { parseHistory, snapshotRows, upsertPeriod } from "../domain/history";
 import { isOfficeError } from "./excel-errors";
-import { STAGING_PREFIX, queueGrid } from "./read-state";
+import { STAGING_PREFIX, hasTracker, loadSheetList, queueGrid, repairMeta } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
 import { PayloadBudget } from "./payload-budget";
@@ -72,7 +72,18 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   try {
     await context.sync();
   } catch (e) {
-    if (isOfficeError(e) && e.code === "ItemNotFound") throw new NoTrackerError();
+    if (!isOfficeError(e) || e.code !== "ItemNotFound") throw e;
+    const sheets = await loadSheetList(context);
+    if (!hasTracker(sheets)) {
+      // A write stopped between retiring the old metadata sheet and naming the new one leaves it staged.
+      if (!hasTracker(await repairMeta(context, sheets))) throw new NoTrackerError();
+      return refreshTracker(context, options);
+    }
+    // Archiving reads 汇总 first; without it, a plain refresh puts it back, then the archive runs.
+    if (options.archivePeriod && !sheets.names.includes(SHEET.summary)) {
+      await refreshTracker(context, { ...options, archivePeriod: undefined });
+      return refreshTracker(context, options);
+    }
     throw e;
   }
   const meta = readMetaGrid(metaGrid().grid);

@@ -1,7 +1,7 @@
 import { SHEET } from "../blueprint/layout";
 import { TrackerMeta, readMetaGrid } from "../blueprint/read-grid";
 import { DashboardFigures, queueSummaryRead } from "./dashboard";
-import { loadSheetList, queueGrid } from "./read-state";
+import { loadSheetList, queueGrid, repairMeta } from "./read-state";
 
 export type TrackerStatus =
   | { present: false; sheetCount: number }
@@ -9,7 +9,7 @@ export type TrackerStatus =
 
 /** What the pane shows on opening: is there a tracker here, and where does it stand. */
 export async function readTrackerStatus(context: Excel.RequestContext): Promise<TrackerStatus> {
-  const sheets = await loadSheetList(context);
+  const sheets = await repairMeta(context, await loadSheetList(context));
   if (!sheets.names.includes(SHEET.meta) || !sheets.names.includes(SHEET.summary)) return { present: false, sheetCount: sheets.names.length };
   const meta = queueGrid(context, SHEET.meta);
   const figures = queueSummaryRead(context);
