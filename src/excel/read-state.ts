@@ -106,7 +106,7 @@ async function readStagedCopies(
   if (missing.length === 0 || staged.length === 0) return new Map();
   const grids = await readSheetsInGroups(context, staged.map((sheet) => ({ sheet, rows: Math.max(...missing.map((u) => u.tasks)) + 2 })));
   const out = new Map<string, GridGetter>();
-  for (const [name, get] of grids) {
+  for (const get of grids.values()) {
     const title = gridText(get().grid[0]?.[0]);
     const unit = missing.find((u) => title.startsWith(unitSheetTitle(u.unit)));
     if (unit && !out.has(unit.sheet)) out.set(unit.sheet, get);

@@ -246,7 +246,7 @@ describe("a failure in any request of any step", () => {
         let figures: DashboardFigures | undefined;
         try {
           figures = await step.click(host, prepared);
-        } catch (e) {
+        } catch {
           expect({ step: step.name, n, failed: injected.failed() }).toEqual({ step: step.name, n, failed: true });
         } finally {
           injected.restore();
