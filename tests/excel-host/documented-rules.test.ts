@@ -96,6 +96,45 @@ describe("rules from the @types/office-js doc comments", () => {
   });
 });
 
+describe("rules from the doc comments of properties", () => {
+  it("Worksheet.tabColor: null while the sheet is hidden, an empty string for automatic, #RRGGBB otherwise", async () => {
+    const host = createNodeHost({ sheets: ["Sheet1", "甲", "乙"] });
+    const seen = await host.run(async (ctx) => {
+      const [a, b] = [ctx.workbook.worksheets.getItem("甲"), ctx.workbook.worksheets.getItem("乙")];
+      a.tabColor = "#1F4E79";
+      b.tabColor = "#C00000";
+      b.visibility = "Hidden";
+      const c = ctx.workbook.worksheets.getItem("Sheet1").load("tabColor");
+      a.load("tabColor");
+      b.load("tabColor");
+      await ctx.sync();
+      return [a.tabColor, b.tabColor, c.tabColor];
+    });
+    expect(seen).toEqual(["#1F4E79", null, ""]);
+  });
+
+  it("DataValidationRule: no more than one criterion in a rule (Add data validation to Excel ranges)", async () => {
+    const host = createNodeHost();
+    const err = await officeError(
+      run(host, (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "是,否" },
+          custom: { formula: "=LEN(A1)<5" },
+        };
+      }),
+    );
+    expect(err.code).toBe("InvalidArgument");
+  });
+});
+
+describe("rules of protection (Protect a worksheet; WorksheetProtectionOptions)", () => {
+  it("a chart cannot be added to a protected sheet unless allowEditObjects: the add-in adds its charts before protecting", async () => {
+    const host = createNodeHost({ seed: { sheets: [{ name: "Sheet1", cells: [["a", 1], ["b", 2]], protection: {} }] } });
+    const err = await officeError(run(host, (ctx) => void ctx.workbook.worksheets.getItem("Sheet1").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2"))));
+    expect(err.code).toBe("AccessDenied");
+  });
+});
+
 describe("rules from Excel's specifications and the Rename a worksheet page", () => {
   it.each([["x".repeat(32)], ["a:b"], ["a\\b"], ["a/b"], ["a?b"], ["a*b"], ["a[b"], ["a]b"], ["'lead"], ["trail'"], ["History"], ["HISTORY"]])(
     "a sheet name %j is InvalidArgument",
@@ -133,7 +172,10 @@ describe("rules from Performance optimization using the Excel JavaScript API", (
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
       ws.getRange("A1:B1").values = [[10, 20]];
       const during = ws.getRange("A1:C1").load("values");
+      const app = ctx.workbook.application.load("calculationMode");
       await ctx.sync();
+      // "Calculation mode should still be Automatic even with suspend recalculation"
+      expect(app.calculationMode).toBe("Automatic");
       const stale = during.values;
       during.load("values");
       await ctx.sync();
