@@ -12,6 +12,7 @@
  *   --edits one       each returned copy changes one status instead of every row's
  *   --merge-cap N     merge only the first N units' returns of each list
  *   --keep-work       keep bench-results/.work-<timestamp>/ (lists, trackers, returns, bundle)
+ *   --skip-lo         no LibreOffice recalculation timing
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
@@ -25,6 +26,8 @@ import { EXCEL_WEB_CAP, MB, PhaseResult, TARGET_REQUEST, progress } from "./meas
 import { SEED_LIST_PATH, syntheticListText } from "./synthetic-list";
 import type { BundleFigures, PaneRun } from "./taskpane";
 import type { EditMode } from "./returns";
+import { RecalcResult, recalcInLibreOffice } from "./lo-recalc";
+import { BYTE_KINDS } from "./wire-bytes";
 
 const REPO = path.resolve(__dirname, "..");
 const argv = process.argv.slice(2);
@@ -42,6 +45,7 @@ const OPTIONS = {
   editMode: (option("edits") === "one" ? "one" : "all") as EditMode,
   mergeCap: Number(option("merge-cap") ?? 0),
   keepWork: flag("keep-work"),
+  skipLo: flag("skip-lo"),
 };
 
 const say = (m: string) => progress("bench", m);
@@ -234,6 +238,16 @@ async function main(): Promise<void> {
     load.push(os.loadavg()[0]);
   }
 
+  // ---- LibreOffice ------------------------------------------------------------------------
+  let recalc: RecalcResult[] | undefined;
+  if (!OPTIONS.skipLo) {
+    const built = lists.filter((l) => trackers.has(l.key) && existsSync(trackers.get(l.key)!));
+    say(`LibreOffice: open, full recalculation and one-status edits in the busiest unit's sheet (${built.map((l) => l.label).join(", ")})`);
+    recalc = await recalcInLibreOffice(built.map((l) => ({ list: l.key, file: trackers.get(l.key)! })));
+    if (!recalc) say("LibreOffice: /usr/bin/soffice or /usr/bin/python3 missing, skipped");
+    load.push(os.loadavg()[0]);
+  }
+
   // ---- task pane -------------------------------------------------------------------------
   let bundle: BundleFigures | undefined;
   const paneRuns: PaneRun[] = [];
@@ -316,6 +330,46 @@ async function main(): Promise<void> {
   }
 
   print("");
+  print("Bytes sent ÷ cell content written (content = UTF-8 of the text, numbers and formulas put into cells; the rest by what it carries;");
+  print(" overhead = object paths, Instantiate actions, envelope and every other action: sheets, names, freeze panes, widths of the request JSON)");
+  const wireRows: string[][] = [];
+  for (const r of addin.filter((x) => x.variant !== "naive")) {
+    for (const p of r.result?.phases ?? []) {
+      if (!p.wire || p.wire.total === 0) continue;
+      wireRows.push([
+        lists.find((l) => l.key === r.list)!.label,
+        r.variant,
+        p.phase,
+        mib(p.wire.total),
+        mib(p.wire.content),
+        p.wire.content > 0 ? `${(p.wire.total / p.wire.content).toFixed(2)}×` : "—",
+        ...BYTE_KINDS.map((k) => `${mib(p.wire.byKind[k])} (${((100 * p.wire.byKind[k]) / p.wire.total).toFixed(0)}%)`),
+      ]);
+    }
+  }
+  print(formatTable(["list", "variant", "phase", "sent", "content", "sent ÷ content", ...BYTE_KINDS], wireRows));
+
+  if (recalc) {
+    print("");
+    print("LibreOffice Calc recalculation (headless, UNO; edit = one status typed in the busiest unit's sheet, then calculate(); ms)");
+    print(
+      formatTable(
+        ["list", "busiest unit sheet", "its tasks", "open", "full recalc", "one edit (each)", "edit median", "roll-up moved"],
+        recalc.map((r) => [
+          lists.find((l) => l.key === r.list)!.label,
+          r.sheet,
+          String(r.unitTasks),
+          String(r.loadMs),
+          r.fullRecalcMs.map((x) => x.toFixed(0)).join(" / "),
+          r.editRecalcMs.map((x) => x.toFixed(0)).join(" / "),
+          median(r.editRecalcMs).toFixed(0),
+          r.checkAfter - r.checkBefore === r.edits ? `yes (+${r.edits})` : `NO (${r.checkBefore} → ${r.checkAfter})`,
+        ]),
+      ),
+    );
+  }
+
+  print("");
   print("Naive baseline ÷ ours (same blueprint; naive = one sync per unit-sheet row when writing, one per unit sheet when reading)");
   const naiveRows: string[][] = [];
   for (const l of lists) {
@@ -376,6 +430,15 @@ async function main(): Promise<void> {
 
   // ---- targets -------------------------------------------------------------------------------
   const targets: Target[] = [];
+  for (const key of ["jiangxi", "s5000"]) {
+    const p = phaseOf(ours(key), "build");
+    if (!p?.wire || p.wire.content === 0) continue;
+    targets.push({ figure: `${lists.find((l) => l.key === key)!.label} build: bytes sent ÷ cell content`, measured: `${mib(p.wire.total)} ÷ ${mib(p.wire.content)} = ${(p.wire.total / p.wire.content).toFixed(2)}×`, target: "≤ 2×", pass: p.wire.total <= 2 * p.wire.content });
+  }
+  for (const r of recalc ?? []) {
+    if (r.list !== "s5000") continue;
+    targets.push({ figure: `${lists.find((l) => l.key === r.list)!.label}: LibreOffice recalculation after one status edit`, measured: `${median(r.editRecalcMs).toFixed(0)} ms (median of ${r.editRecalcMs.length}; full ${median(r.fullRecalcMs).toFixed(0)} ms)`, target: "≤ 200 ms", pass: median(r.editRecalcMs) <= 200 && r.checkAfter - r.checkBefore === r.edits });
+  }
   const trips = (key: string, phase: string, limit: number, label: string) => {
     const p = phaseOf(ours(key), phase);
     targets.push({ figure: label, measured: p ? `${p.roundTrips}${p.ok ? "" : " (failed)"}` : "not run", target: `≤ ${limit}`, pass: p ? p.ok && p.roundTrips <= limit : null });
@@ -463,6 +526,7 @@ async function main(): Promise<void> {
         lists,
         addin: addin.map((r) => ({ list: r.list, variant: r.variant, exitCode: r.exitCode, processWallMs: r.wallMs, spec: { ...r.spec, listFile: path.basename(r.spec.listFile) }, result: r.result })),
         cli: { bundle: compiled, runs: cliRuns, startup },
+        libreOffice: recalc ?? null,
         pane: bundle ? { bundle, runs: paneRuns, errors: paneErrors } : null,
         targets,
         report,
