@@ -13,6 +13,7 @@
  *   --merge-cap N     merge only the first N units' returns of each list
  *   --keep-work       keep bench-results/.work-<timestamp>/ (lists, trackers, returns, bundle)
  *   --skip-lo         no LibreOffice recalculation timing
+ *   --skip-naive      no naive baseline (its 5,000-task build alone takes minutes)
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
@@ -46,6 +47,7 @@ const OPTIONS = {
   mergeCap: Number(option("merge-cap") ?? 0),
   keepWork: flag("keep-work"),
   skipLo: flag("skip-lo"),
+  skipNaive: flag("skip-naive"),
 };
 
 const say = (m: string) => progress("bench", m);
@@ -150,6 +152,8 @@ async function main(): Promise<void> {
   const work = path.join(resultsDir, `.work-${stamp}`);
   mkdirSync(work, { recursive: true });
   const load = [os.loadavg()[0]];
+  const procLoad = (): string => (existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8").trim() : os.loadavg().map((x) => x.toFixed(2)).join(" "));
+  const loadAtStart = procLoad();
   say(`results: ${path.relative(REPO, resultsDir)}/${stamp}.json; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
 
   // ---- lists ------------------------------------------------------------------------------
@@ -176,6 +180,7 @@ async function main(): Promise<void> {
       say(`${l.label}: build, refresh, merge, read (ours)`);
       addin.push(runScenario(l, "ours", work, {}));
     }
+    if (OPTIONS.skipNaive) continue;
     say(`${l.label}: naive baseline`);
     addin.push(runScenario(l, "naive", work, { mode: "naive", stubFormulas: big && !OPTIONS.fullFormulas }));
     load.push(os.loadavg()[0]);
@@ -509,6 +514,7 @@ async function main(): Promise<void> {
   load.push(os.loadavg()[0]);
   print("");
   print(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, node ${process.version}; 1-min load average during the run: ${load.map((x) => x.toFixed(1)).join(" → ")}${Math.max(...load) > os.cpus().length ? " (machine busy: times are inflated)" : ""}`);
+  print(`/proc/loadavg (1, 5, 15 min; runnable/total; last pid) at the start: ${loadAtStart}; at the end: ${procLoad()}`);
   print(`Total ${secs(Date.now() - started.getTime())}.`);
 
   const report = out.join("\n");
