@@ -88,15 +88,58 @@ export function runNode(nodeArgs: string[], script: string, args: string[]): Cli
 export const TS_NODE = ["-r", "ts-node/register/transpile-only"];
 export const CLI_TS = path.join(REPO, "src/cli/main.ts");
 
-/** The CLI as the package ships it (`npm run build:cli`), compiled into outDir; undefined if tsc fails. */
-export function compileCli(outDir: string): { ok: boolean; ms: number; message?: string } {
+/** The CLI as the package ships it (scripts/build-cli.js, run by `prepare`), bundled into outFile. */
+export function bundleCli(outFile: string): { ok: boolean; ms: number; message?: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json", "--outDir", outDir], {
-    cwd: REPO,
-    encoding: "utf8",
-  });
+  const r = spawnSync(process.execPath, [path.join(REPO, "scripts", "build-cli.js"), "--outfile", outFile, "--quiet"], { cwd: REPO, encoding: "utf8" });
   const ms = Math.round(performance.now() - t0);
   return r.status === 0 ? { ok: true, ms } : { ok: false, ms, message: (r.stdout + r.stderr).split("\n").slice(0, 5).join(" | ") };
+}
+
+export interface StartupCommand {
+  name: string;
+  command: string[];
+}
+
+export interface StartupFigure {
+  name: string;
+  runs: number;
+  /** Wall time of the whole process, median and mean. */
+  medianMs: number;
+  meanMs: number;
+  /** User + system CPU time, mean: steadier than wall time on a shared machine. */
+  cpuMs: number;
+}
+
+/**
+ * Whole-process start-up figures: hyperfine (-N, no shell) when installed, else a loop of
+ * spawns timed here (wall only; CPU from the child's rusage is not available to spawnSync).
+ */
+export function timeStartups(commands: StartupCommand[], runs: number, jsonFile: string): { tool: string; figures: StartupFigure[] } {
+  const hyperfine = spawnSync("hyperfine", ["--version"], { encoding: "utf8" });
+  if (hyperfine.status === 0) {
+    const args = ["-N", "--warmup", "3", "--runs", String(runs), "--export-json", jsonFile];
+    for (const c of commands) args.push("-n", c.name, c.command.map((a) => (/[\s"'\\]/.test(a) ? JSON.stringify(a) : a)).join(" "));
+    const r = spawnSync("hyperfine", args, { cwd: REPO, encoding: "utf8" });
+    if (r.status === 0 && existsSync(jsonFile)) {
+      const results = (JSON.parse(readFileSync(jsonFile, "utf8")) as { results: Array<{ command: string; mean: number; median: number; user: number; system: number; times: number[] }> }).results;
+      return {
+        tool: hyperfine.stdout.trim(),
+        figures: results.map((x) => ({ name: x.command, runs: x.times.length, medianMs: Math.round(x.median * 1000), meanMs: Math.round(x.mean * 1000), cpuMs: Math.round((x.user + x.system) * 1000) })),
+      };
+    }
+  }
+  const figures = commands.map((c) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(c.command[0], c.command.slice(1), { cwd: REPO, stdio: "ignore" });
+      if (r.status !== 0) throw new Error(`${c.name} exited with ${r.status}`);
+      if (i >= 3) times.push(performance.now() - t0);
+    }
+    return { name: c.name, runs, medianMs: Math.round(median(times)), meanMs: Math.round(times.reduce((a, b) => a + b, 0) / times.length), cpuMs: NaN };
+  });
+  return { tool: `${runs} spawns timed in Node`, figures };
 }
 
 export function median(xs: number[]): number {

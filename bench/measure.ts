@@ -1,6 +1,8 @@
 /** Measuring one phase of work against the test Excel host: round trips, bytes, time, memory. */
 import type { NodeExcelHost } from "../tests/excel-host/node-host";
 import type { StatsSnapshot } from "../tests/excel-host/stats";
+import { INTERNAL_OBJECTS } from "../tests/excel-host/wire/protocol";
+import { WireBytes, addWireBytes, emptyWireBytes, wireBytes } from "./wire-bytes";
 
 export const MB = 1024 * 1024;
 /** Excel on the web refuses a request, or loses a response, above this. */
@@ -37,6 +39,8 @@ export interface PhaseResult {
   peakRssMB: number;
   /** Highest heapUsed seen during the phase minus heapUsed when it started. */
   heapGrowthMB: number;
+  /** Request bytes by what they carry, and the cell content they write (bench/wire-bytes.ts). */
+  wire: WireBytes;
   notes: string[];
 }
 
@@ -53,12 +57,14 @@ export class HostMeter {
   private hostMs = 0;
   private peakRss = 0;
   private peakHeap = 0;
+  private wire = emptyWireBytes();
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly host: NodeExcelHost) {
     const original = host.processRequestText.bind(host);
     host.processRequestText = (text: string): string => {
       this.sample();
+      if (isOperation(text)) addWireBytes(this.wire, wireBytes(text));
       const t0 = performance.now();
       const answer = original(text);
       this.hostMs += performance.now() - t0;
@@ -84,6 +90,7 @@ export class HostMeter {
   async phase<T>(phase: string, work: () => Promise<T>): Promise<{ result?: T; measured: PhaseResult }> {
     this.host.stats.reset();
     this.hostMs = 0;
+    this.wire = emptyWireBytes();
     const heapStart = process.memoryUsage().heapUsed;
     this.peakRss = 0;
     this.peakHeap = 0;
@@ -114,13 +121,20 @@ export class HostMeter {
         hostMs: Math.round(this.hostMs),
         peakRssMB: mb(this.peakRss),
         heapGrowthMB: mb(Math.max(0, this.peakHeap - heapStart)),
+        wire: this.wire,
         notes: [],
       },
     };
   }
 }
 
-function traffic(s: StatsSnapshot): Omit<PhaseResult, "phase" | "ok" | "error" | "wallMs" | "cpuMs" | "hostMs" | "peakRssMB" | "heapGrowthMB" | "notes"> {
+/** The add-in's own batches: not Excel.run's trailing reference cleanup, not office.js's internal calls. */
+function isOperation(text: string): boolean {
+  if (INTERNAL_OBJECTS.some((name) => text.includes(`"${name}"`))) return false;
+  return !/^\{"Actions":\[(\{[^{}]*"Name":"_RemoveReference"[^{}]*\},?)+\]/.test(text);
+}
+
+function traffic(s: StatsSnapshot): Omit<PhaseResult, "phase" | "ok" | "error" | "wallMs" | "cpuMs" | "hostMs" | "peakRssMB" | "heapGrowthMB" | "wire" | "notes"> {
   const ops = s.batches.filter((b) => b.kind === "operation");
   return {
     roundTrips: s.roundTrips,

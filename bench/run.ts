@@ -5,11 +5,15 @@
  *
  * Options (after `npm run bench --`):
  *   --skip-5000       leave out the 5,000-task list (about half the run time)
+ *   --lists a,b       run only these lists: jiangxi, s500, s5000 (e.g. --lists s5000)
+ *   --skip-addin      no add-in scenarios (CLI, start-up, LibreOffice and pane only)
  *   --skip-pane       no webpack build / Chromium
  *   --full-formulas   let the test host evaluate formulas at 5,000 tasks too (adds many minutes)
  *   --edits one       each returned copy changes one status instead of every row's
  *   --merge-cap N     merge only the first N units' returns of each list
  *   --keep-work       keep bench-results/.work-<timestamp>/ (lists, trackers, returns, bundle)
+ *   --skip-lo         no LibreOffice recalculation timing
+ *   --skip-naive      no naive baseline (its 5,000-task build alone takes minutes)
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
@@ -18,11 +22,13 @@ import path from "path";
 import { parseTaskList } from "../src/domain/parse-task-list";
 import { formatTable } from "../src/cli/text-table";
 import type { ScenarioResult, ScenarioSpec } from "./addin-scenario";
-import { CLI_TS, CliRun, TS_NODE, compileCli, median, runNode } from "./cli-bench";
+import { CLI_TS, CliRun, StartupFigure, TS_NODE, bundleCli, median, runNode, timeStartups } from "./cli-bench";
 import { EXCEL_WEB_CAP, MB, PhaseResult, TARGET_REQUEST, progress } from "./measure";
 import { SEED_LIST_PATH, syntheticListText } from "./synthetic-list";
 import type { BundleFigures, PaneRun } from "./taskpane";
 import type { EditMode } from "./returns";
+import { RecalcResult, recalcInLibreOffice } from "./lo-recalc";
+import { BYTE_KINDS } from "./wire-bytes";
 
 const REPO = path.resolve(__dirname, "..");
 const argv = process.argv.slice(2);
@@ -33,11 +39,15 @@ const option = (name: string): string | undefined => {
 };
 const OPTIONS = {
   skip5000: flag("skip-5000"),
+  lists: option("lists")?.split(",").map((x) => x.trim()),
+  skipAddin: flag("skip-addin"),
   skipPane: flag("skip-pane"),
   fullFormulas: flag("full-formulas"),
   editMode: (option("edits") === "one" ? "one" : "all") as EditMode,
   mergeCap: Number(option("merge-cap") ?? 0),
   keepWork: flag("keep-work"),
+  skipLo: flag("skip-lo"),
+  skipNaive: flag("skip-naive"),
 };
 
 const say = (m: string) => progress("bench", m);
@@ -138,15 +148,19 @@ async function main(): Promise<void> {
   const started = new Date();
   const stamp = started.toISOString().replace(/[:.]/g, "-").replace(/Z$/, "");
   const resultsDir = path.join(REPO, "bench-results");
-  // Inside the repository so that the compiled CLI resolves node_modules.
+  // Inside the repository, where the work files were always kept.
   const work = path.join(resultsDir, `.work-${stamp}`);
   mkdirSync(work, { recursive: true });
   const load = [os.loadavg()[0]];
+  const procLoad = (): string => (existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8").trim() : os.loadavg().map((x) => x.toFixed(2)).join(" "));
+  const loadAtStart = procLoad();
   say(`results: ${path.relative(REPO, resultsDir)}/${stamp}.json; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
 
   // ---- lists ------------------------------------------------------------------------------
-  const lists: ListInfo[] = [describeList("jiangxi", "Jiangxi (real)", SEED_LIST_PATH)];
-  for (const [tasks, units] of OPTIONS.skip5000 ? [[500, 35]] : [[500, 35], [5000, 200]]) {
+  const wanted = (key: string) => (OPTIONS.lists ? OPTIONS.lists.includes(key) : key !== "s5000" || !OPTIONS.skip5000);
+  const lists: ListInfo[] = wanted("jiangxi") ? [describeList("jiangxi", "Jiangxi (real)", SEED_LIST_PATH)] : [];
+  for (const [tasks, units] of [[500, 35], [5000, 200]]) {
+    if (!wanted(`s${tasks}`)) continue;
     const file = path.join(work, `synthetic-${tasks}x${units}.txt`);
     writeFileSync(file, syntheticListText({ tasks, units }));
     lists.push(describeList(`s${tasks}`, `synthetic ${tasks.toLocaleString("en")} × ${units}`, file));
@@ -155,7 +169,7 @@ async function main(): Promise<void> {
 
   // ---- add-in through the genuine client ---------------------------------------------------
   const addin: AddinRun[] = [];
-  for (const l of lists) {
+  for (const l of OPTIONS.skipAddin ? [] : lists) {
     const big = l.tasks >= 5000;
     if (big) {
       say(`${l.label}: build under Excel on the web's 5 MB cap`);
@@ -166,22 +180,38 @@ async function main(): Promise<void> {
       say(`${l.label}: build, refresh, merge, read (ours)`);
       addin.push(runScenario(l, "ours", work, {}));
     }
+    if (OPTIONS.skipNaive) continue;
     say(`${l.label}: naive baseline`);
     addin.push(runScenario(l, "naive", work, { mode: "naive", stubFormulas: big && !OPTIONS.fullFormulas }));
     load.push(os.loadavg()[0]);
   }
 
   // ---- CLI ---------------------------------------------------------------------------------
-  say("CLI: compiling the shipped form (tsconfig.cli.json) for comparison");
-  const compiledDir = path.join(work, "cli-js");
-  const compiled = compileCli(compiledDir);
-  if (!compiled.ok) say(`CLI compile failed, compiled figures skipped: ${compiled.message}`);
-  const compiledMain = path.join(compiledDir, "cli", "main.js");
-  const cliRuns: Array<{ list: string; form: "ts-node" | "compiled"; command: string; runs: CliRun[]; xlsxBytes?: number }> = [];
-  const forms: Array<{ form: "ts-node" | "compiled"; nodeArgs: string[]; script: string }> = [
+  say("CLI: bundling the shipped form (scripts/build-cli.js, as `npm ci` does)");
+  // Two folders below the repository, as dist-cli/cli/main.js is, so the built-in list resolves.
+  const bundledMain = path.join(REPO, "dist-cli", `.bench-${stamp}`, "main.js");
+  const compiled = bundleCli(bundledMain);
+  if (!compiled.ok) say(`CLI bundle failed, bundle figures skipped: ${compiled.message}`);
+  const cliRuns: Array<{ list: string; form: "ts-node" | "bundle"; command: string; runs: CliRun[]; xlsxBytes?: number }> = [];
+  const forms: Array<{ form: "ts-node" | "bundle"; nodeArgs: string[]; script: string }> = [
     { form: "ts-node", nodeArgs: TS_NODE, script: CLI_TS },
-    ...(compiled.ok ? [{ form: "compiled" as const, nodeArgs: [], script: compiledMain }] : []),
+    ...(compiled.ok ? [{ form: "bundle" as const, nodeArgs: [], script: bundledMain }] : []),
   ];
+  let startup: { tool: string; figures: StartupFigure[] } | undefined;
+  if (compiled.ok) {
+    say("CLI: whole-process start-up of the bin against `node -e 0`");
+    const out = path.join(work, "cli", "startup.xlsx");
+    mkdirSync(path.dirname(out), { recursive: true });
+    startup = timeStartups(
+      [
+        { name: "node -e 0", command: [process.execPath, "-e", "0"] },
+        { name: "bin --help", command: [process.execPath, bundledMain, "--help"] },
+        { name: "bin build Jiangxi", command: [process.execPath, bundledMain, "--out", out, "--tracker-id", "bench-startup"] },
+      ],
+      20,
+      path.join(work, "cli", "startup.json"),
+    );
+  }
   for (const f of forms) {
     say(`CLI (${f.form}): start-up only (--help)`);
     cliRuns.push({ list: "-", form: f.form, command: "--help", runs: [0, 1, 2].map(() => runNode(f.nodeArgs, f.script, ["--help"])) });
@@ -210,6 +240,16 @@ async function main(): Promise<void> {
       const run = runNode(f.nodeArgs, f.script, ["merge", tracker, ...returns, "--out", out]);
       cliRuns.push({ list: l.key, form: f.form, command: `merge (${returns.length} files)`, runs: [run], xlsxBytes: existsSync(out) ? statSync(out).size : undefined });
     }
+    load.push(os.loadavg()[0]);
+  }
+
+  // ---- LibreOffice ------------------------------------------------------------------------
+  let recalc: RecalcResult[] | undefined;
+  if (!OPTIONS.skipLo) {
+    const built = lists.filter((l) => trackers.has(l.key) && existsSync(trackers.get(l.key)!));
+    say(`LibreOffice: open, full recalculation and one-status edits in the busiest unit's sheet (${built.map((l) => l.label).join(", ")})`);
+    recalc = await recalcInLibreOffice(built.map((l) => ({ list: l.key, file: trackers.get(l.key)! })));
+    if (!recalc) say("LibreOffice: /usr/bin/soffice or /usr/bin/python3 missing, skipped");
     load.push(os.loadavg()[0]);
   }
 
@@ -295,6 +335,46 @@ async function main(): Promise<void> {
   }
 
   print("");
+  print("Bytes sent ÷ cell content written (content = UTF-8 of the text, numbers and formulas put into cells; the rest by what it carries;");
+  print(" overhead = object paths, Instantiate actions, envelope and every other action: sheets, names, freeze panes, widths of the request JSON)");
+  const wireRows: string[][] = [];
+  for (const r of addin.filter((x) => x.variant !== "naive")) {
+    for (const p of r.result?.phases ?? []) {
+      if (!p.wire || p.wire.total === 0) continue;
+      wireRows.push([
+        lists.find((l) => l.key === r.list)!.label,
+        r.variant,
+        p.phase,
+        mib(p.wire.total),
+        mib(p.wire.content),
+        p.wire.content > 0 ? `${(p.wire.total / p.wire.content).toFixed(2)}×` : "—",
+        ...BYTE_KINDS.map((k) => `${mib(p.wire.byKind[k])} (${((100 * p.wire.byKind[k]) / p.wire.total).toFixed(0)}%)`),
+      ]);
+    }
+  }
+  print(formatTable(["list", "variant", "phase", "sent", "content", "sent ÷ content", ...BYTE_KINDS], wireRows));
+
+  if (recalc) {
+    print("");
+    print("LibreOffice Calc recalculation (headless, UNO; edit = one status typed in the busiest unit's sheet, then calculate(); ms)");
+    print(
+      formatTable(
+        ["list", "busiest unit sheet", "its tasks", "open", "full recalc", "one edit (each)", "edit median", "roll-up moved"],
+        recalc.map((r) => [
+          lists.find((l) => l.key === r.list)!.label,
+          r.sheet,
+          String(r.unitTasks),
+          String(r.loadMs),
+          r.fullRecalcMs.map((x) => x.toFixed(0)).join(" / "),
+          r.editRecalcMs.map((x) => x.toFixed(0)).join(" / "),
+          median(r.editRecalcMs).toFixed(0),
+          r.checkAfter - r.checkBefore === r.edits ? `yes (+${r.edits})` : `NO (${r.checkBefore} → ${r.checkAfter})`,
+        ]),
+      ),
+    );
+  }
+
+  print("");
   print("Naive baseline ÷ ours (same blueprint; naive = one sync per unit-sheet row when writing, one per unit sheet when reading)");
   const naiveRows: string[][] = [];
   for (const l of lists) {
@@ -324,6 +404,16 @@ async function main(): Promise<void> {
     c.xlsxBytes === undefined ? "" : kib(c.xlsxBytes),
   ]);
   print(formatTable(["list", "form", "command", "runs", "status", "wall", "CPU", "RSS MB", "work ms", ".xlsx"], cliRows));
+  if (startup) {
+    const base = startup.figures[0];
+    print(`  whole-process start-up by ${startup.tool} (ratios to node -e 0; CPU = user + system, steadier than wall on a loaded machine):`);
+    print(
+      formatTable(
+        ["process", "runs", "median wall", "mean wall", "mean CPU", "wall ÷ node", "CPU ÷ node"],
+        startup.figures.map((f) => [f.name, String(f.runs), `${f.medianMs} ms`, `${f.meanMs} ms`, Number.isNaN(f.cpuMs) ? "?" : `${f.cpuMs} ms`, ratio(f.medianMs, base.medianMs), Number.isNaN(f.cpuMs) ? "?" : ratio(f.cpuMs, base.cpuMs)]),
+      ),
+    );
+  }
   for (const c of cliRuns) for (const r of c.runs) if (r.stderrTail) print(`  ${c.form} ${c.command} ${c.list}: ${r.stderrTail}`);
 
   if (bundle) {
@@ -345,6 +435,15 @@ async function main(): Promise<void> {
 
   // ---- targets -------------------------------------------------------------------------------
   const targets: Target[] = [];
+  for (const key of ["jiangxi", "s5000"]) {
+    const p = phaseOf(ours(key), "build");
+    if (!p?.wire || p.wire.content === 0) continue;
+    targets.push({ figure: `${lists.find((l) => l.key === key)!.label} build: bytes sent ÷ cell content`, measured: `${mib(p.wire.total)} ÷ ${mib(p.wire.content)} = ${(p.wire.total / p.wire.content).toFixed(2)}×`, target: "≤ 2×", pass: p.wire.total <= 2 * p.wire.content });
+  }
+  for (const r of recalc ?? []) {
+    if (r.list !== "s5000") continue;
+    targets.push({ figure: `${lists.find((l) => l.key === r.list)!.label}: LibreOffice recalculation after one status edit`, measured: `${median(r.editRecalcMs).toFixed(0)} ms (median of ${r.editRecalcMs.length}; full ${median(r.fullRecalcMs).toFixed(0)} ms)`, target: "≤ 200 ms", pass: median(r.editRecalcMs) <= 200 && r.checkAfter - r.checkBefore === r.edits });
+  }
   const trips = (key: string, phase: string, limit: number, label: string) => {
     const p = phaseOf(ours(key), phase);
     targets.push({ figure: label, measured: p ? `${p.roundTrips}${p.ok ? "" : " (failed)"}` : "not run", target: `≤ ${limit}`, pass: p ? p.ok && p.roundTrips <= limit : null });
@@ -381,15 +480,24 @@ async function main(): Promise<void> {
     }
   }
   const cliBuild = (key: string, form: string) => cliRuns.find((c) => c.list === key && c.form === form && c.command === "build");
+  if (startup) {
+    const [node, , bin] = startup.figures;
+    targets.push({
+      figure: "bin builds Jiangxi (whole process) ÷ node -e 0",
+      measured: `${bin.medianMs} ÷ ${node.medianMs} ms = ${(bin.medianMs / node.medianMs).toFixed(1)}× wall${Number.isNaN(bin.cpuMs) ? "" : `; CPU ${bin.cpuMs} ÷ ${node.cpuMs} ms = ${(bin.cpuMs / node.cpuMs).toFixed(1)}×`}`,
+      target: "< 4×",
+      pass: bin.medianMs < 4 * node.medianMs,
+    });
+  }
   for (const [key, limitMs] of [["jiangxi", 500], ["s5000", 10_000]] as const) {
-    for (const form of ["ts-node", "compiled"]) {
+    for (const form of ["ts-node", "bundle"]) {
       const c = cliBuild(key, form);
       if (!c) continue;
       const wall = median(c.runs.map((r) => r.wallMs));
       const work = median(c.runs.map((r) => r.selfReportedMs ?? NaN));
       const cpu = median(c.runs.map((r) => r.cpuMs));
       targets.push({
-        figure: `CLI tracker ${lists.find((l) => l.key === key)!.label} (${form}${form === "ts-node" ? ", as specified" : ""})`,
+        figure: `CLI tracker ${lists.find((l) => l.key === key)!.label} (${form}${form === "bundle" ? ", the bin and npm run tracker" : ""})`,
         measured: `${secs(wall)} wall, ${secs(cpu)} CPU (work ${Number.isNaN(work) ? "?" : secs(work)})`,
         target: `< ${secs(limitMs)}`,
         pass: c.runs.every((r) => r.exitCode === 0) && wall < limitMs,
@@ -406,6 +514,7 @@ async function main(): Promise<void> {
   load.push(os.loadavg()[0]);
   print("");
   print(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, node ${process.version}; 1-min load average during the run: ${load.map((x) => x.toFixed(1)).join(" → ")}${Math.max(...load) > os.cpus().length ? " (machine busy: times are inflated)" : ""}`);
+  print(`/proc/loadavg (1, 5, 15 min; runnable/total; last pid) at the start: ${loadAtStart}; at the end: ${procLoad()}`);
   print(`Total ${secs(Date.now() - started.getTime())}.`);
 
   const report = out.join("\n");
@@ -422,7 +531,8 @@ async function main(): Promise<void> {
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, loadAverage1m: load },
         lists,
         addin: addin.map((r) => ({ list: r.list, variant: r.variant, exitCode: r.exitCode, processWallMs: r.wallMs, spec: { ...r.spec, listFile: path.basename(r.spec.listFile) }, result: r.result })),
-        cli: { compile: compiled, runs: cliRuns },
+        cli: { bundle: compiled, runs: cliRuns, startup },
+        libreOffice: recalc ?? null,
         pane: bundle ? { bundle, runs: paneRuns, errors: paneErrors } : null,
         targets,
         report,
@@ -431,6 +541,7 @@ async function main(): Promise<void> {
       2,
     ),
   );
+  rmSync(path.dirname(bundledMain), { recursive: true, force: true });
   if (!OPTIONS.keepWork) rmSync(work, { recursive: true, force: true });
   process.stdout.write(`\nwritten ${path.relative(REPO, jsonFile)}${OPTIONS.keepWork ? ` (work files kept in ${path.relative(REPO, work)})` : ""}\n`);
 }

@@ -1,4 +1,3 @@
-import { Task } from "../domain/types";
 import { absColumn } from "./a1";
 import { UNIT_FIRST_ROW, UnitColumn, unitCol } from "./layout";
 import { unitLastRow } from "./unit-sheet";
@@ -12,14 +11,4 @@ export interface UnitSheetRef {
 
 export function unitColumnRef(ref: UnitSheetRef, column: UnitColumn): string {
   return absColumn(ref.sheet, unitCol(column), UNIT_FIRST_ROW, unitLastRow(ref.taskCount));
-}
-
-/** Counts, over a task's units, the rows with this task id and this status (keyed by id, not row). */
-export function countTaskStatus(task: Task, refs: ReadonlyMap<string, UnitSheetRef>, idCell: string, status: string): string {
-  return task.units
-    .map((u) => {
-      const ref = refs.get(u)!;
-      return `COUNTIFS(${unitColumnRef(ref, "序号")},${idCell},${unitColumnRef(ref, "完成状态")},"${status}")`;
-    })
-    .join("+");
 }

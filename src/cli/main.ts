@@ -2,14 +2,12 @@
 import { TaskListError } from "../domain/task-list-error";
 import { TrackerFileError } from "../blueprint/read-grid";
 import { UsageError, parseArgs } from "./args";
-import { buildCommand } from "./build-command";
 import { HELP } from "./help";
-import { archiveCommand } from "./archive-command";
-import { exportCommand } from "./export-command";
-import { mergeCommand } from "./merge-command";
-import { reportCommand } from "./report-command";
 
 const COMMANDS = ["build", "report", "export", "merge", "archive"] as const;
+
+// Commands are imported when run: ExcelJS (and the jszip it carries) costs several times
+// Node's own start-up, and --help or a usage error should not pay for it.
 
 export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
   const args = parseArgs(argv, ["help", "all"]);
@@ -19,28 +17,28 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   const command = (COMMANDS as readonly string[]).includes(args.positional[0]) ? args.positional.shift()! : "build";
   if (command === "report") {
-    out((await reportCommand(args)).text);
+    out((await (await import("./report-command")).reportCommand(args)).text);
     return 0;
   }
   if (command === "export") {
-    const files = await exportCommand(args);
+    const files = await (await import("./export-command")).exportCommand(args);
     out(`已导出 ${files.length} 份单位填报表 / unit copies written:`);
     for (const f of files) out(`  ${f}`);
     return 0;
   }
   if (command === "archive") {
-    const r = await archiveCommand(args);
+    const r = await (await import("./archive-command")).archiveCommand(args);
     out(`已归档 ${r.period}(共 ${r.periods} 期)/ archived: ${r.out}`);
     return 0;
   }
   if (command === "merge") {
-    const result = await mergeCommand(args);
+    const result = await (await import("./merge-command")).mergeCommand(args);
     out(result.text);
     return result.refused.length > 0 ? 2 : 0;
   }
   if (args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。`);
   const started = Date.now();
-  const r = await buildCommand(args);
+  const r = await (await import("./build-command")).buildCommand(args);
   out(`已生成跟踪表 / tracker written: ${r.out}`);
   out(`${r.tasks} 项任务,${r.units} 个责任单位,${r.sheets} 张工作表,${(r.bytes / 1024).toFixed(0)} KB,用时 ${Date.now() - started} ms`);
   return 0;

@@ -6,6 +6,16 @@ import { PayloadBudget, jsonBytes, queueGridWrite } from "./payload-budget";
 /** Excel character widths → points (Office.js sizes columns in points). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
+/**
+ * A range the add-in only writes to. Inside Excel.run the client keeps a reference to every
+ * range it creates (a `_KeepReference` action now, a `_RemoveReference` when the run ends,
+ * ~200 bytes a range); untrack() drops both — Microsoft's advice for ranges not read again
+ * (ClientObject.untrack, "Release the memory associated with this object").
+ */
+function writeOnly(range: Excel.Range): Excel.Range {
+  return range.untrack();
+}
+
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
 function applyStyle(range: Excel.Range, style: StyleSpec, rows: number, columns: number): void {
@@ -17,7 +27,9 @@ function applyStyle(range: Excel.Range, style: StyleSpec, rows: number, columns:
   if (style.wrap !== undefined) f.wrapText = style.wrap;
   if (style.hAlign) f.horizontalAlignment = style.hAlign === "left" ? "Left" : style.hAlign === "center" ? "Center" : "Right";
   if (style.vAlign) f.verticalAlignment = style.vAlign === "top" ? "Top" : "Center";
-  if (style.numberFormat) range.numberFormat = Array.from({ length: rows }, () => Array(columns).fill(style.numberFormat));
+  // One value for the whole range: Office.js applies a non-array input to every cell
+  // ("Update all cells in a range", Excel JavaScript API docs); a grid would repeat it per cell.
+  if (style.numberFormat) range.numberFormat = style.numberFormat as unknown as string[][];
   if (style.border) {
     for (const edge of BORDER_EDGES) {
       if ((edge === "InsideHorizontal" && rows < 2) || (edge === "InsideVertical" && columns < 2)) continue;
@@ -26,6 +38,69 @@ function applyStyle(range: Excel.Range, style: StyleSpec, rows: number, columns:
       b.color = "#BFBFBF";
     }
   }
+}
+
+/** Runs of neighbouring columns of the same width, so each run is sized in one action. */
+export function widthRuns(widths: readonly number[]): Array<{ from: number; to: number; width: number }> {
+  const runs: Array<{ from: number; to: number; width: number }> = [];
+  widths.forEach((width, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.width === width && last.to === i - 1) last.to = i;
+    else runs.push({ from: i, to: i, width });
+  });
+  return runs;
+}
+
+/** What a null costs in the request JSON ("null,") and what one more write action costs. */
+const NULL_BYTES = 5;
+const WRITE_ACTION_BYTES = 450;
+
+export interface RowBlock {
+  /** Index of the block's first row in the grid, and how many rows it has. */
+  row: number;
+  rows: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Cuts a grid into blocks of consecutive rows, each written over only the columns its rows
+ * use: a unit sheet's header spans every column but its rows end at 截止日期 until reports
+ * come in, and its formulas are one column. Runs of rows with the same columns are joined
+ * with their neighbour while the nulls that adds cost less than one more write action; rows
+ * with nothing are skipped.
+ */
+export function rowBlocks<T>(grid: readonly (readonly T[])[]): RowBlock[] {
+  const runs: RowBlock[] = [];
+  let previous: RowBlock | undefined;
+  grid.forEach((row, r) => {
+    let first = -1;
+    let last = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] === null) continue;
+      if (first < 0) first = c;
+      last = c;
+    }
+    if (first < 0) previous = undefined;
+    else if (previous && previous.first === first && previous.last === last) previous.rows++;
+    else runs.push((previous = { row: r, rows: 1, first, last }));
+  });
+  const blocks: RowBlock[] = [];
+  for (const run of runs) {
+    const prev = blocks[blocks.length - 1];
+    if (prev && prev.row + prev.rows === run.row) {
+      const first = Math.min(prev.first, run.first);
+      const last = Math.max(prev.last, run.last);
+      const width = last - first + 1;
+      const nulls = (width - (prev.last - prev.first + 1)) * prev.rows + (width - (run.last - run.first + 1)) * run.rows;
+      if (nulls * NULL_BYTES < WRITE_ACTION_BYTES) {
+        Object.assign(prev, { rows: prev.rows + run.rows, first, last });
+        continue;
+      }
+    }
+    blocks.push({ ...run });
+  }
+  return blocks;
 }
 
 function rangeSize(address: string): { rows: number; columns: number } {
@@ -47,36 +122,46 @@ export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint,
   const width = gridWidth(sheet.cells);
   if (sheet.cells.length > 0) {
     const values = rectangle(sheet.cells, width, valueInput);
-    await queueGridWrite(budget, values, 0, (row, block) => (ws.getRangeByIndexes(row, 0, block.length, width).values = block));
+    await queueColumnSpanWrite(budget, values, 0, (row, column, block) => (writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length)).values = block));
   }
-  sheet.columnWidths.forEach((w, i) => {
-    const letter = columnLetter(i);
-    ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
-  });
+  // One range object per address for formats, validation, conditional formats and unlocking
+  // (a unit sheet's status column takes seven of them); a new request gets new objects.
+  const ranges = new Map<string, { syncs: number; range: Excel.Range }>();
+  const rangeAt = (address: string): Excel.Range => {
+    const known = ranges.get(address);
+    if (known && known.syncs === budget.syncs) return known.range;
+    const range = writeOnly(ws.getRange(address));
+    ranges.set(address, { syncs: budget.syncs, range });
+    return range;
+  };
+  const widths = widthRuns(sheet.columnWidths);
   const heights = Object.entries(sheet.rowHeights);
-  await budget.add(0, (sheet.columnWidths.length + heights.length) * 2);
-  for (const [row, height] of heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  await budget.add(0, (widths.length + heights.length) * 2);
+  for (const run of widths) {
+    writeOnly(ws.getRange(`${columnLetter(run.from)}:${columnLetter(run.to)}`)).format.columnWidth = charsToPoints(run.width);
+  }
+  for (const [row, height] of heights) writeOnly(ws.getRange(`${row}:${row}`)).format.rowHeight = height;
   for (const block of sheet.formats) {
     const size = rangeSize(block.range);
     const props = Object.keys(block.style).length + (block.style.border ? 6 * 3 : 0);
-    await budget.add(block.style.numberFormat ? size.rows * size.columns * (block.style.numberFormat.length + 3) : 0, 2 + props);
-    applyStyle(ws.getRange(block.range), block.style, size.rows, size.columns);
+    await budget.add(block.style.numberFormat ? block.style.numberFormat.length + 3 : 0, 2 + props);
+    applyStyle(rangeAt(block.range), block.style, size.rows, size.columns);
   }
   for (const v of sheet.validations) {
     await budget.add(jsonBytes(v), 4);
-    const dv = ws.getRange(v.range).dataValidation;
+    const dv = rangeAt(v.range).dataValidation;
     dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
     dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
     if (v.prompt) dv.prompt = { showPrompt: true, title: "完成状态", message: v.prompt };
   }
   for (const cf of sheet.conditionalFormats) {
     await budget.add(jsonBytes(cf), 6);
-    const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
+    const c = rangeAt(cf.range).conditionalFormats.add("Custom");
     c.custom.rule.formula = `=${cf.formula}`;
     if (cf.fill) c.custom.format.fill.color = cf.fill;
     if (cf.fontColor) c.custom.format.font.color = cf.fontColor;
   }
-  for (const range of sheet.protection.unlocked) ws.getRange(range).format.protection.locked = false;
+  for (const range of sheet.protection.unlocked) rangeAt(range).format.protection.locked = false;
   if (sheet.freeze.rows && sheet.freeze.columns) {
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.freeze.rows, sheet.freeze.columns));
   } else if (sheet.freeze.rows) {
@@ -98,7 +183,7 @@ export async function writeSheetFormulas(ws: Excel.Worksheet, sheet: SheetBluepr
   const flush = async (end: number) => {
     if (start < 0) return;
     const rows = rectangle(sheet.cells.slice(start, end), width, formulaInput);
-    await queueGridWrite(budget, rows, start, (row, block) => (ws.getRangeByIndexes(row, 0, block.length, width).formulas = block));
+    await queueColumnSpanWrite(budget, rows, start, (row, column, block) => (writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length)).formulas = block));
     start = -1;
   };
   for (let r = 0; r < sheet.cells.length; r++) {
@@ -107,6 +192,19 @@ export async function writeSheetFormulas(ws: Excel.Worksheet, sheet: SheetBluepr
     if (!has) await flush(r);
   }
   await flush(sheet.cells.length);
+}
+
+/** A grid write in row blocks over the columns they use (rowBlocks). */
+async function queueColumnSpanWrite<T>(
+  budget: PayloadBudget,
+  rows: T[][],
+  firstRow: number,
+  write: (rowIndex: number, columnIndex: number, block: T[][]) => void,
+): Promise<void> {
+  for (const b of rowBlocks(rows)) {
+    const cut = rows.slice(b.row, b.row + b.rows).map((r) => r.slice(b.first, b.last + 1));
+    await queueGridWrite(budget, cut, firstRow + b.row, (row, block) => write(row, b.first, block as T[][]));
+  }
 }
 
 export function protectSheet(ws: Excel.Worksheet, sheet: SheetBlueprint): void {

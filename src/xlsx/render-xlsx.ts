@@ -14,11 +14,35 @@ type WithValidations = ExcelJS.Worksheet & {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
-function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
-  const r = parseRange(range);
-  for (let row = r.top; row <= r.bottom; row++) {
-    const xrow = ws.getRow(row);
-    for (let col = r.left; col <= r.right; col++) fn(xrow.getCell(col + 1));
+/**
+ * Gives each cell the style of the format blocks covering it (in order) and its lock state.
+ * Cells covered by the same blocks share one style object: ExcelJS recognises a style object
+ * it has seen and skips serialising it again, which is most of its styling time.
+ */
+function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint): void {
+  const keys = new Map<number, string>();
+  const width = 16384;
+  const mark = (range: string, tag: string) => {
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) keys.set(row * width + col, (keys.get(row * width + col) ?? "") + tag);
+    }
+  };
+  sheet.formats.forEach((block, i) => mark(block.range, `${i},`));
+  for (const range of sheet.protection.unlocked) mark(range, "u");
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  for (const [at, key] of keys) {
+    let style = styles.get(key);
+    if (!style) {
+      style = {};
+      // Unlock marks ("u") come after every format index, as protection did after formats.
+      for (const tag of key.split(",")) {
+        if (tag.startsWith("u")) style.protection = { locked: false };
+        else if (tag) applyStyle(style, sheet.formats[Number(tag)].style);
+      }
+      styles.set(key, style);
+    }
+    ws.getRow(Math.floor(at / width)).getCell((at % width) + 1).style = style;
   }
 }
 
@@ -51,7 +75,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise
     });
   });
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
-  for (const block of sheet.formats) forEachCell(ws, block.range, (cell) => applyStyle(cell, block.style));
+  applyFormats(ws, sheet);
   for (const v of sheet.validations) {
     // One entry per range: per-cell validation produces overlapping ranges in ExcelJS.
     (ws as WithValidations).dataValidations.add(v.range, {
@@ -82,7 +106,6 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise
       ],
     });
   });
-  for (const range of sheet.protection.unlocked) forEachCell(ws, range, (cell) => (cell.protection = { locked: false }));
   await ws.protect(sheet.protection.password ?? "", {
     selectLockedCells: true,
     selectUnlockedCells: true,
@@ -108,5 +131,6 @@ export async function renderWorkbook(bp: WorkbookBlueprint): Promise<ExcelJS.Wor
 
 export async function writeXlsxBuffer(bp: WorkbookBlueprint): Promise<Uint8Array> {
   const wb = await renderWorkbook(bp);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Deflate level 1: a fifth of the packing time of the default 6 for a file ~10 % larger.
+  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

@@ -1,11 +1,11 @@
-import type { Cell as XCell, Style } from "exceljs";
+import type { Style } from "exceljs";
 import { StyleSpec } from "../blueprint/types";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 
-/** Merges one style block into a cell; ExcelJS shares style objects, so always assign new ones. */
-export function applyStyle(cell: XCell, spec: StyleSpec): void {
+/** Merges one style block into a cell's style; parts are replaced, never mutated, as ExcelJS shares them. */
+export function applyStyle(cell: Partial<Style>, spec: StyleSpec): void {
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
   if (spec.bold !== undefined || spec.fontColor || spec.fontSize) {
     const font: Partial<Style["font"]> = { ...cell.font };

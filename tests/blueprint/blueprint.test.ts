@@ -43,16 +43,27 @@ describe("buildBlueprint", () => {
     expect(row.slice(6, 8)).toEqual(["推进中", "已印发方案"]);
   });
 
-  it("rolls up per task by id, over the task's unit sheets", () => {
+  it("rolls up per task by id, over the task's unit sheets, reading each status once", () => {
     const bp = buildBlueprint(list, options);
     const master = bp.sheets.find((s) => s.role === "master")!;
-    const done = master.cells[2 + 25][7];
-    expect(isFormula(done) && done.f).toBe(
-      "COUNTIFS('省教育厅'!$A$3:$A$47,$A28,'省教育厅'!$G$3:$G$47,\"已完成\")+" +
-        "COUNTIFS('省人力资源社会保障厅'!$A$3:$A$29,$A28,'省人力资源社会保障厅'!$G$3:$G$29,\"已完成\")+" +
-        "COUNTIFS('省财政厅'!$A$3:$A$15,$A28,'省财政厅'!$G$3:$G$15,\"已完成\")+" +
-        "COUNTIFS('各市、县(市、区)人民政府'!$A$3:$A$14,$A28,'各市、县(市、区)人民政府'!$G$3:$G$14,\"已完成\")",
-    );
+    const row = master.cells[2 + 25];
+    // Jiangxi's widest task has 9 units: positions in Q:Y, statuses in Z:AH, P left empty.
+    expect(master.cells[1].slice(15, 18)).toEqual([null, "单位1行", "单位2行"]);
+    expect(master.cells[1][25]).toBe("单位1状态");
+    expect(row[15]).toBeNull();
+    expect(row.slice(16, 20).map((c) => isFormula(c) && c.f)).toEqual([
+      "IFERROR(MATCH($A28,'省教育厅'!$A$3:$A$47,0),\"\")",
+      "IFERROR(MATCH($A28,'省人力资源社会保障厅'!$A$3:$A$29,0),\"\")",
+      "IFERROR(MATCH($A28,'省财政厅'!$A$3:$A$15,0),\"\")",
+      "IFERROR(MATCH($A28,'各市、县(市、区)人民政府'!$A$3:$A$14,0),\"\")",
+    ]);
+    expect(row[20]).toBeNull();
+    const status = row[26];
+    expect(isFormula(status) && status.f).toBe("IF(ISNUMBER($R28),INDEX('省人力资源社会保障厅'!$G$3:$G$29,$R28)&\"\",\"\")");
+    const done = row[7];
+    expect(isFormula(done) && done.f).toBe('COUNTIF($Z28:$AH28,"已完成")');
+    const late = row[12];
+    expect(isFormula(late) && late.f).toBe('COUNTIF($Z28:$AH28,"滞后")');
   });
 
   it("records the tracker id, list hash and unit ↔ sheet map in the metadata sheet", () => {

@@ -34,13 +34,16 @@ describe("buildTracker through the genuine Office.js client", () => {
       const inputs = ws.getRange("G3:M47").format.protection.load("locked");
       const fixed = ws.getRange("A3:F47").format.protection.load("locked");
       const overdue = ws.getRange("N3").load("formulas");
-      const master = ctx.workbook.worksheets.getItem("任务总表").getRange("H3").load("formulas");
+      const master = ctx.workbook.worksheets.getItem("任务总表").getRange("H3:AA3").load("formulas");
       await ctx.sync();
       expect(status.dataValidation.rule.list).toEqual({ inCellDropDown: true, source: "未启动,推进中,已完成,滞后,长期坚持" });
       expect(inputs.locked).toBe(false);
       expect(fixed.locked).toBe(true);
       expect(overdue.formulas[0][0]).toBe('=IF(AND(ISNUMBER(F3),G3<>"已完成",G3<>"长期坚持"),IF(F3<TODAY(),"逾期",IF(F3-TODAY()<=30,"即将到期","")),"")');
-      expect(master.formulas[0][0]).toBe("=COUNTIFS('省委组织部'!$A$3:$A$7,$A3,'省委组织部'!$G$3:$G$7,\"已完成\")+COUNTIFS('省教育厅'!$A$3:$A$47,$A3,'省教育厅'!$G$3:$G$47,\"已完成\")");
+      // H: done units counted over the row's status block; Q/R: each unit's row by 序号; Z: the status read there.
+      expect(master.formulas[0][0]).toBe('=COUNTIF($Z3:$AH3,"已完成")');
+      expect(master.formulas[0].slice(9, 11)).toEqual(["=IFERROR(MATCH($A3,'省委组织部'!$A$3:$A$7,0),\"\")", "=IFERROR(MATCH($A3,'省教育厅'!$A$3:$A$47,0),\"\")"]);
+      expect(master.formulas[0][18]).toBe("=IF(ISNUMBER($Q3),INDEX('省委组织部'!$G$3:$G$7,$Q3)&\"\",\"\")");
     });
   });
 

@@ -1,0 +1,86 @@
+import { execFile, execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { promisify } from "util";
+import { SHEET } from "../../src/blueprint/layout";
+import { readTrackerFile } from "../../src/xlsx/read-tracker";
+import { libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
+
+/**
+ * The CLI as `npm ci` leaves it: scripts/build-cli.js bundles it (ExcelJS trimmed, the .xlsx
+ * packed by scripts/cli-zip-writer.js). Built here, two folders below the repository like the
+ * shipped dist-cli/cli/main.js, so the test never runs a stale bundle.
+ */
+const REPO = path.resolve(__dirname, "../..");
+const BUNDLE_DIR = path.join(REPO, "dist-cli", `.test-${process.pid}`);
+const BUNDLE = path.join(BUNDLE_DIR, "main.js");
+const run = promisify(execFile);
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BUNDLE, ...args], { cwd, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === "number" ? err.code : -1, stdout: err.stdout ?? "", stderr: err.stderr ?? "" };
+  }
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(REPO, "scripts", "build-cli.js"), "--outfile", BUNDLE], { cwd: REPO, stdio: "pipe" });
+});
+
+afterAll(() => rmSync(BUNDLE_DIR, { recursive: true, force: true }));
+
+describe("the bundled CLI (package bin)", () => {
+  it("is one executable file that starts with a shebang and holds no CSV or streaming code of ExcelJS", () => {
+    const text = readFileSync(BUNDLE, "utf8");
+    expect(text.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(statSync(BUNDLE).mode & 0o111).not.toBe(0);
+    expect(text).not.toContain("unzipper");
+    expect(text).not.toContain("fast-csv");
+    expect(text).not.toMatch(/require\("\.\.?\//);
+  });
+
+  it("--help prints the usage", async () => {
+    const r = await cli(["--help"], os.tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("policy-tracker [build] [--tasks FILE]");
+  });
+
+  it("builds the built-in Jiangxi tracker, which ExcelJS and LibreOffice both open", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tracker-bundle-"));
+    const r = await cli(["--tracker-id", "bundle-1"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const file = path.join(dir, "out", "江西省工作任务清单-跟踪表.xlsx");
+    expect(r.stdout).toContain(file);
+    expect(r.stdout).toContain("50 项任务,37 个责任单位,41 张工作表");
+
+    const read = await readTrackerFile(readFileSync(file));
+    expect(read.meta.trackerId).toBe("bundle-1");
+    expect(read.meta.units).toHaveLength(37);
+    expect(read.assignments).toHaveLength(171);
+
+    const report = await cli(["report", file, "--today", "2026-01-01"], dir);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain("跟踪表 bundle-1");
+
+    if (!libreOfficeAvailable()) return;
+    const sheets = await recomputeSheets(file);
+    const master = sheets.get(SHEET.master)!;
+    expect(master).toBeDefined();
+    // 任务总表 lists every task once, below its header.
+    expect(master.filter((row) => /^\d+$/.test(row[0] ?? "")).map((row) => Number(row[0]))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it("refuses a bad list with the Chinese message and exit code 1, writing nothing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tracker-bundle-"));
+    writeFileSync(path.join(dir, "bad.txt"), "序号\t政策内容\t责任部门\n1\t甲\t\n");
+    const r = await cli(["--tasks", "bad.txt", "--out", "x.xlsx"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("错误 / error: 第 2 行:序号 1 缺少责任部门");
+    expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+  });
+});
