@@ -48,6 +48,8 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const preview = page.getByTestId("preview");
     await expect(preview.textContent()).resolves.toMatch(/50\s*项任务.*37\s*个责任单位.*171\s*项责任分工/);
     await shot(b, "01-preview-builtin-list.png");
+    // Chromium runs the bundle, so the ES5 engine check (for IE11 / EdgeHTML panes) stays silent.
+    expect(await page.locator("#engine-unsupported").count()).toBe(0);
 
     await build.click();
     await page.getByTestId("dashboard").waitFor({ state: "visible", timeout: 60_000 });
@@ -135,6 +137,7 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const req = page.getByTestId("requirements");
     await req.waitFor({ state: "visible", timeout: 30_000 });
     await expect(req.textContent()).resolves.toContain("需要 ExcelApi 1.8");
+    await expect(req.textContent()).resolves.toContain("批量许可版 Office 2019 只支持到 ExcelApi 1.7");
     expect(await page.getByTestId("build").isDisabled()).toBe(true);
     await shot(b, "05-old-excel.png");
   });
