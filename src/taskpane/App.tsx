@@ -19,7 +19,7 @@ import { NameClashError } from "../excel/build-tracker";
 import { describeExcelError } from "../excel/excel-errors";
 import { RequirementError, checkRequirements } from "../excel/requirements";
 import { SheetPasswordError } from "../excel/sheet-password";
-import { PasswordDialog, PasswordRequest } from "./PasswordDialog";
+import { PasswordPrompt, PasswordRequest } from "./PasswordPrompt";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
 import { ExcelActions, currentPeriod } from "./excel-actions";
@@ -199,7 +199,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       {busy && <Spinner size="small" label={busy} data-testid="busy" />}
       {/* Closed between attempts, so each attempt starts with an empty field. */}
       {asking && (
-        <PasswordDialog
+        <PasswordPrompt
           s={s}
           request={asking}
           onSubmit={(p) => {

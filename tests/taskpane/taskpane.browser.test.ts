@@ -144,35 +144,39 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const stampBefore = host.values("'汇总'!A1:B5");
 
     await refresh.click();
-    const dialog = page.getByRole("dialog");
-    await dialog.waitFor({ state: "visible", timeout: 30_000 });
-    expect(await dialog.getAttribute("aria-modal")).toBe("true");
-    await expect(dialog.textContent()).resolves.toContain("“汇总”设置了保护密码");
+    // A form named by its title: found by role and name, as a screen reader would.
+    const prompt = page.getByRole("form", { name: "需要工作表保护密码" });
+    await prompt.waitFor({ state: "visible", timeout: 30_000 });
+    await expect(prompt.textContent()).resolves.toContain("“汇总”设置了保护密码");
     const field = page.getByLabel(/^工作表保护密码\s*\*?$/);
     // The field has focus: a user types straight away.
     await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await page.waitForTimeout(500); // the dialog fades in
     await shot(b, "09-password-asked.png");
 
     await field.fill("不对的密码");
     await page.keyboard.press("Enter");
     await page.getByText("密码不正确,工作簿未作任何修改").waitFor({ state: "visible", timeout: 30_000 });
-    await page.waitForTimeout(500); // the dialog fades in
     await shot(b, "10-password-wrong.png");
     expect(host.values("'汇总'!A1:B5")).toEqual(stampBefore);
     expect(host.sheet("汇总").protection).toMatchObject({ protected: true, password: PASSWORD });
 
+    // Esc cancels, and says nothing was changed; the next click asks again.
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("problem").textContent()).resolves.toContain("已取消:没有密码无法修改受保护的工作表");
+    expect(await prompt.count()).toBe(0);
+    await refresh.click();
+    await prompt.waitFor({ state: "visible", timeout: 30_000 });
     await page.getByLabel(/^工作表保护密码\s*\*?$/).fill(PASSWORD);
     await page.getByTestId("password-submit").click();
     await page.getByText("汇总已刷新").waitFor({ state: "visible", timeout: 60_000 });
-    expect(await dialog.count()).toBe(0);
+    expect(await prompt.count()).toBe(0);
     for (const sheet of ["汇总", "任务总表", "_meta", "省教育厅"]) expect(host.sheet(sheet).protection).toMatchObject({ protected: true, password: PASSWORD });
 
     // Kept for the session: archiving does not ask again.
     await page.getByTestId("period").fill("2026年11月");
     await page.getByTestId("archive").click();
     await page.getByText("已归档:2026年11月").waitFor({ state: "visible", timeout: 60_000 });
-    expect(await dialog.count()).toBe(0);
+    expect(await prompt.count()).toBe(0);
     expect(host.sheet("历次汇总").protection).toMatchObject({ protected: true, password: PASSWORD });
     expect(b.pageErrors).toEqual([]);
   });
