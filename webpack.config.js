@@ -9,18 +9,25 @@
  * ADDIN_PROD_URL: where dist/ will be published, an https URL ending in "/".
  * A production build rewrites every https://localhost:3000/ in manifest*.xml to it
  * (and the bare origin https://localhost:3000, as used by <AppDomain>, to its origin).
- * Default: https://www.example.gov.cn/policy-tracker/ — a placeholder, set the real one.
+ * It is required: a default would ship a manifest pointing at a host nobody serves,
+ * which Office only reveals when an administrator deploys it.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const DEFAULT_PROD_URL = "https://www.example.gov.cn/policy-tracker/";
 const DEV_SERVER_PORT = 3000;
 
 function productionUrl() {
-  const raw = process.env.ADDIN_PROD_URL || DEFAULT_PROD_URL;
+  const raw = process.env.ADDIN_PROD_URL;
+  if (!raw) {
+    throw new Error(
+      "ADDIN_PROD_URL is not set: a production build needs the https address where dist/ will be published, " +
+        "e.g. ADDIN_PROD_URL=https://your.server/policy-tracker/ npm run build " +
+        "(use npm run build:dev for a build that keeps https://localhost:3000/).",
+    );
+  }
   // Office only loads add-ins over https, and every manifest URL is this prefix + a file name.
   if (!/^https:\/\/[^/\s]+\/(\S*\/)?$/.test(raw)) {
     throw new Error(`ADDIN_PROD_URL must be an https:// URL ending in "/", got ${JSON.stringify(raw)}`);
@@ -125,6 +132,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          // Not bundled: it must stay ES5 for engines that cannot parse the bundle.
+          { from: "src/taskpane/engine-check.js", to: "engine-check.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
@@ -143,5 +152,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.DEV_URL = DEV_URL;
-module.exports.DEFAULT_PROD_URL = DEFAULT_PROD_URL;
 module.exports.rewriteManifestUrls = rewriteManifestUrls;

@@ -41,6 +41,8 @@ export function buildTaskpane(outDir: string): BundleFigures {
   // Output is only wanted when the build fails, and then execFileSync's error carries it.
   execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir, `--json=${statsFile}`], {
     cwd: REPO,
+    // A production build requires a publishing address; the benchmark serves dist/ itself.
+    env: { ...process.env, ADDIN_PROD_URL: process.env.ADDIN_PROD_URL || "https://bench.example.test/policy-tracker/" },
     stdio: "pipe",
     maxBuffer: 256 * 1024 * 1024,
   });

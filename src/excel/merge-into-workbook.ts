@@ -26,6 +26,8 @@ export async function writeMergeOutcome(
   outcome: MergeOutcome,
   log: readonly MergeLogRow[],
   stamp: string,
+  /** The sheets' protection password, if they have one (see checkSheetPassword). */
+  password?: string,
 ): Promise<DashboardFigures> {
   const budget = new PayloadBudget(context);
   context.application.suspendApiCalculationUntilNextSync();
@@ -43,7 +45,7 @@ export async function writeMergeOutcome(
 
   const rows = [...state.mergeLog, ...log.map((r) => r.map(String))];
   if (!state.sheetNames.includes(SHEET.mergeLog)) {
-    const sheet = mergeLogSheet([]);
+    const sheet = mergeLogSheet([], password);
     const ws = worksheets.add(SHEET.mergeLog);
     await writeSheetBody(ws, sheet, budget, { printLayout: false });
     protectSheet(ws, sheet);
@@ -51,18 +53,18 @@ export async function writeMergeOutcome(
   }
   if (log.length > 0) {
     const ws = worksheets.getItem(SHEET.mergeLog);
-    ws.protection.unprotect();
+    ws.protection.unprotect(password);
     const first = state.mergeLog.length + 2;
     const values = log.map((r) => r.map((c) => (typeof c === "number" ? c : literalText(c))));
     await budget.add(jsonBytes(values), 4);
     ws.getRange(`A${first}:${columnLetter(MERGE_LOG_COLUMNS.length - 1)}${first + values.length - 1}`).values = values;
     ws.getRange(`A${first}:${columnLetter(MERGE_LOG_COLUMNS.length - 1)}${first + values.length - 1}`).format.wrapText = true;
-    protectSheet(ws, mergeLogSheet(rows));
+    protectSheet(ws, mergeLogSheet(rows, password));
   }
   const summary = worksheets.getItem(SHEET.summary);
-  summary.protection.unprotect();
+  summary.protection.unprotect(password);
   summary.getRange(SUMMARY_STAMP_CELL).values = [[literalText(stamp)]];
-  summary.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: false, allowSort: false });
+  summary.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: false, allowSort: false }, password);
   // Calculation is suspended until this sync: figures read in the same request would be the old ones.
   await context.sync();
   const figures = queueSummaryRead(context);

@@ -22,7 +22,13 @@ export interface MergeResult {
  * master (two requests), read and check each file in the pane (ExcelJS), merge purely,
  * then write only what changed plus the merge log (one request), and read the figures (one more).
  */
-export async function mergeReturnFiles(context: Excel.RequestContext, uploads: readonly ReturnUpload[], stamp: string, onProgress: (s: string) => void = () => undefined): Promise<MergeResult> {
+export async function mergeReturnFiles(
+  context: Excel.RequestContext,
+  uploads: readonly ReturnUpload[],
+  stamp: string,
+  onProgress: (s: string) => void = () => undefined,
+  options: { password?: string } = {},
+): Promise<MergeResult> {
   onProgress("读取总表");
   const state = await readMasterState(context);
   const identity = { trackerId: state.meta.trackerId, units: state.list.units };
@@ -43,6 +49,6 @@ export async function mergeReturnFiles(context: Excel.RequestContext, uploads: r
   const outcome = mergeReturns(state.reports, files);
   const log = [...refused.map((r) => refusedFileRow(stamp, r.source, r.reason)), ...mergeLogRows(outcome, stamp, (s) => unitOf.get(s) ?? "")];
   onProgress("写入合并结果");
-  const figures = await writeMergeOutcome(context, state, outcome, log, stamp);
+  const figures = await writeMergeOutcome(context, state, outcome, log, stamp, options.password);
   return { outcome, refused, figures, unitOf };
 }

@@ -116,7 +116,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     const budget = new PayloadBudget(context);
     for (const sheet of units.filter((s) => present.has(s.name))) {
       const ws = context.workbook.worksheets.getItem(sheet.name);
-      ws.protection.unprotect();
+      ws.protection.unprotect(options.password);
       await writeSheetFormulas(ws, sheet, budget);
       protectSheet(ws, sheet);
     }

@@ -18,6 +18,8 @@ import {
 import { NameClashError } from "../excel/build-tracker";
 import { describeExcelError } from "../excel/excel-errors";
 import { RequirementError, checkRequirements } from "../excel/requirements";
+import { SheetPasswordError } from "../excel/sheet-password";
+import { PasswordPrompt, PasswordRequest } from "./PasswordPrompt";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
 import { ExcelActions, currentPeriod } from "./excel-actions";
@@ -54,6 +56,10 @@ interface Notice {
 function problemOf(s: Strings, e: unknown, hint?: string): Problem {
   if (e instanceof RequirementError) return { title: s.requirementTitle, message: e.message };
   if (e instanceof NameClashError) return { title: s.errorTitle, message: e.message, clash: true };
+  if (e instanceof SheetPasswordError) {
+    const text = e.problem === "mixed" ? s.passwordMixed : e.problem === "wrong" ? s.passwordWrong : s.passwordPrompt;
+    return { title: s.errorTitle, message: text.replace("{sheet}", e.sheet) };
+  }
   return { title: s.errorTitle, message: describeExcelError(e) + (hint ? `\n${hint}` : "") };
 }
 
@@ -71,18 +77,28 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [warningDays, setWarningDays] = React.useState<number>();
   const [period, setPeriod] = React.useState(currentPeriod);
   const [overrides, setOverrides] = React.useState<Record<string, string>>({});
+  /** The sheets' protection password, once given: kept while the pane is open. */
+  const [password, setPassword] = React.useState<string>();
+  const [asking, setAsking] = React.useState<PasswordRequest & { retry: (password: string) => void }>();
   const effectiveList = React.useMemo(() => (choice.list ? applyUnitOverrides(choice.list, overrides) : undefined), [choice, overrides]);
 
-  /** Every action: buttons off, progress on, and any failure shown with what to do. */
+  /**
+   * Every action: buttons off, progress on, and any failure shown with what to do. An action
+   * that writes passes `retry`: when the sheets want a password, the pane asks for it and runs
+   * the action again with it.
+   */
   const perform = React.useCallback(
-    async (label: string, work: () => Promise<void>, hint?: string) => {
+    async (label: string, work: () => Promise<void>, hint?: string, retry?: (password: string) => void) => {
       setBusy(label);
       setProblem(undefined);
       setNotice(undefined);
       try {
         await work();
       } catch (e) {
-        setProblem(problemOf(s, e, hint));
+        if (e instanceof SheetPasswordError && e.problem !== "mixed" && retry) {
+          if (e.problem === "wrong") setPassword(undefined);
+          setAsking({ sheet: e.sheet, wrong: e.problem === "wrong", retry });
+        } else setProblem(problemOf(s, e, hint));
       } finally {
         setBusy(undefined);
       }
@@ -100,10 +116,11 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
     // Runs once per actions object (once on open); later reads happen after each action.
   }, [actions]);
 
-  const build = (onNameClash: "stop" | "rename") =>
+  const build = (onNameClash: "stop" | "rename", pw = password): Promise<void> =>
     perform(s.working, async () => {
       if (!effectiveList) return;
-      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides });
+      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw });
+      setPassword(pw);
       setStatus(await actions.status());
       const lines = [
         ...(result.keptReports > 0 ? [`${s.kept}: ${result.keptReports} ${s.items}`] : []),
@@ -112,21 +129,23 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         ...result.issues.map((i) => `${i.sheet}${i.row ? ` 第 ${i.row} 行` : ""}:${i.message}`),
       ];
       setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
-    }, s.buildRetryHint);
+    }, s.buildRetryHint, (p) => void build(onNameClash, p));
 
-  const refresh = () =>
+  const refresh = (pw = password): Promise<void> =>
     perform(s.working, async () => {
-      const result = await actions.refresh({ warningDays });
+      const result = await actions.refresh({ warningDays, password: pw });
+      setPassword(pw);
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
-    });
+    }, undefined, (p) => void refresh(p));
 
-  const archive = () =>
+  const archive = (pw = password): Promise<void> =>
     perform(s.working, async () => {
-      const result = await actions.refresh({ warningDays, archivePeriod: period.trim() });
+      const result = await actions.refresh({ warningDays, archivePeriod: period.trim(), password: pw });
+      setPassword(pw);
       setStatus(await actions.status());
       setNotice({ intent: "success", title: `${s.archived}:${period.trim()}`, lines: [`${result.periods} ${s.periodsArchived}`] });
-    });
+    }, undefined, (p) => void archive(p));
 
   const exportCopies = (units: string[]) =>
     perform(s.working, async () => {
@@ -140,10 +159,11 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
     });
 
-  const merge = (files: File[]) =>
+  const merge = (files: File[], pw = password): Promise<void> =>
     perform(s.working, async () => {
       const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
-      const result = await actions.merge(uploads, setBusy);
+      const result = await actions.merge(uploads, setBusy, pw);
+      setPassword(pw);
       setMergeResult(result);
       setStatus(await actions.status());
       const updated = result.outcome.files.reduce((n, f) => n + f.updated.length, 0);
@@ -153,7 +173,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         title: s.merged,
         lines: [`${s.updatedCol} ${updated} · ${s.conflictsCol} ${conflicts} · ${s.rejectedCol} ${result.refused.length}`],
       });
-    });
+    }, undefined, (p) => void merge(files, p));
 
   const disabled = busy !== undefined;
   return (
@@ -177,6 +197,21 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         </MessageBar>
       )}
       {busy && <Spinner size="small" label={busy} data-testid="busy" />}
+      {/* Closed between attempts, so each attempt starts with an empty field. */}
+      {asking && (
+        <PasswordPrompt
+          s={s}
+          request={asking}
+          onSubmit={(p) => {
+            setAsking(undefined);
+            asking.retry(p);
+          }}
+          onCancel={() => {
+            setAsking(undefined);
+            setProblem({ title: s.errorTitle, message: s.passwordCancelled });
+          }}
+        />
+      )}
       {problem && (
         <MessageBar intent="error" layout="multiline" data-testid="problem">
           <MessageBarBody>

@@ -4,6 +4,7 @@ import { RefreshResult, refreshTracker } from "../excel/refresh-tracker";
 import { IsSetSupported } from "../excel/requirements";
 import { TrackerStatus, activateSheet, readTrackerStatus } from "../excel/tracker-status";
 import { readSelectionRows } from "../excel/read-selection";
+import { checkSheetPassword } from "../excel/sheet-password";
 import { importRows } from "../import/import-list";
 import { renderTaskListText } from "../domain/render-text";
 import type { UnitCopyFile } from "../excel/export-copies";
@@ -15,15 +16,15 @@ export interface ExcelActions {
   build(
     list: TaskList,
     source: string,
-    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>> },
+    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>>; password?: string },
   ): Promise<BuildResult>;
-  refresh(options?: { warningDays?: number; archivePeriod?: string }): Promise<RefreshResult>;
+  refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
   exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
   /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
   openCopy(file: UnitCopyFile): Promise<boolean>;
-  merge(uploads: ReturnUpload[], onProgress: (s: string) => void): Promise<MergeResult>;
+  merge(uploads: ReturnUpload[], onProgress: (s: string) => void, password?: string): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
   isSetSupported: IsSetSupported;
 }
@@ -41,24 +42,37 @@ export function stamp(date = new Date()): string {
 type Run = <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelActions {
+  /**
+   * Operations that write first check the sheets' protection password in Excel runs of their
+   * own: a missing or wrong password stops them with SheetPasswordError before anything changes.
+   */
+  const checked = async <T>(password: string | undefined, work: (password: string | undefined) => Promise<T>): Promise<T> =>
+    work(await run((ctx) => checkSheetPassword(ctx, password)));
   return {
     isSetSupported,
     status: () => run((ctx) => readTrackerStatus(ctx)),
     build: (list, source, options) =>
-      run((ctx) =>
-        buildTracker(ctx, list, {
-          trackerId: uuid(),
-          generatedAt: stamp(),
-          // Whatever the list came from (text, .docx, a selection), the tracker keeps it as table text.
-          listSource: source || renderTaskListText(list),
-          isSetSupported,
-          onNameClash: options.onNameClash,
-          onProgress: options.onProgress,
-          unitOverrides: options.unitOverrides,
-        }),
+      checked(options.password, (password) =>
+        run((ctx) =>
+          buildTracker(ctx, list, {
+            password,
+            trackerId: uuid(),
+            generatedAt: stamp(),
+            // Whatever the list came from (text, .docx, a selection), the tracker keeps it as table text.
+            listSource: source || renderTaskListText(list),
+            isSetSupported,
+            onNameClash: options.onNameClash,
+            onProgress: options.onProgress,
+            unitOverrides: options.unitOverrides,
+          }),
+        ),
       ),
     refresh: (options = {}) =>
-      run((ctx) => refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays, archivePeriod: options.archivePeriod })),
+      checked(options.password, (password) =>
+        run((ctx) =>
+          refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays, archivePeriod: options.archivePeriod, password }),
+        ),
+      ),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
     exportCopies: async (units) => {
       const { makeUnitCopies } = await import("../excel/export-copies");
@@ -71,9 +85,9 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       return true;
     },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
-    merge: async (uploads, onProgress) => {
+    merge: async (uploads, onProgress, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
-      return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress));
+      return checked(password, (checkedPassword) => run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress, { password: checkedPassword })));
     },
   };
 }

@@ -68,6 +68,14 @@ const zh = {
   lang: "English",
   fileTooBig: "文件超过 5 MB,不像是任务清单。",
   fileNotUtf8: "文件不是 UTF-8 编码(可能是 GBK)。请用记事本或 WPS 另存为 UTF-8 后重试。",
+  passwordTitle: "需要工作表保护密码",
+  passwordPrompt: "跟踪表的工作表“{sheet}”设置了保护密码。请输入密码:本次打开任务窗格期间会记住它,用来取消保护、写入,再用同一密码重新保护。工作簿目前未作任何修改。",
+  passwordLabel: "工作表保护密码",
+  passwordWrong: "密码不正确,工作簿未作任何修改。请重新输入。",
+  passwordMixed: "这个密码能打开“{sheet}”,但跟踪表中另有工作表使用了不同的密码。请在 Excel 中(审阅 → 撤消工作表保护)统一各表的密码后重试。已填报的内容未作修改。",
+  passwordSubmit: "确定",
+  passwordCancel: "取消",
+  passwordCancelled: "已取消:没有密码无法修改受保护的工作表。工作簿未作任何修改。",
 };
 
 export type Strings = typeof zh;
@@ -141,6 +149,14 @@ const en: Strings = {
   lang: "中文",
   fileTooBig: "The file is over 5 MB; it does not look like a task list.",
   fileNotUtf8: "The file is not UTF-8 (maybe GBK). Save it as UTF-8 and try again.",
+  passwordTitle: "Sheet protection password needed",
+  passwordPrompt: "The tracker's sheet “{sheet}” is protected with a password. Enter it: the pane keeps it while it is open, to unprotect, write and protect again with the same password. Nothing in the workbook has changed yet.",
+  passwordLabel: "Sheet protection password",
+  passwordWrong: "Wrong password; nothing in the workbook was changed. Please try again.",
+  passwordMixed: "This password opens “{sheet}”, but another sheet of the tracker has a different one. Give all sheets the same password in Excel (Review → Unprotect Sheet) and try again. No report was changed.",
+  passwordSubmit: "OK",
+  passwordCancel: "Cancel",
+  passwordCancelled: "Cancelled: protected sheets cannot be changed without their password. Nothing in the workbook was changed.",
 };
 
 export function stringsFor(language: string | undefined): Strings {

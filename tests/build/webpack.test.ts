@@ -2,7 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { spawnSync } from "child_process";
 import webpack from "webpack";
+import * as acorn from "acorn";
 import {
   REPO_ROOT,
   allUrls,
@@ -18,7 +20,6 @@ type ConfigFactory = ((
   argv?: { mode?: string },
 ) => Promise<webpack.Configuration & { devServer?: { server?: unknown } }>) & {
   DEV_URL: string;
-  DEFAULT_PROD_URL: string;
   rewriteManifestUrls(xml: string, prodUrl: string): string;
 };
 
@@ -28,6 +29,7 @@ const configFactory = require("../../webpack.config.js") as ConfigFactory;
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const PROD_URL = "https://tracker.example.test/policy-tasks/";
+const ENGINE_CHECK = "engine-check.js";
 const INITIAL_GZIP_BUDGET = 350 * 1024;
 
 interface StatsModule {
@@ -114,11 +116,43 @@ describe("webpack.config.js", () => {
     const xml =
       `<SourceLocation DefaultValue="${configFactory.DEV_URL}taskpane.html"/>` +
       `<AppDomain>${configFactory.DEV_URL.slice(0, -1)}</AppDomain>`;
-    expect(configFactory.rewriteManifestUrls(xml, configFactory.DEFAULT_PROD_URL)).toBe(
+    expect(configFactory.rewriteManifestUrls(xml, "https://www.example.gov.cn/policy-tracker/")).toBe(
       '<SourceLocation DefaultValue="https://www.example.gov.cn/policy-tracker/taskpane.html"/>' +
         "<AppDomain>https://www.example.gov.cn</AppDomain>",
     );
   });
+
+  test.each([undefined, ""])("a production build without ADDIN_PROD_URL (%p) stops and says how to set it", async (unset) => {
+    if (unset === undefined) delete process.env.ADDIN_PROD_URL;
+    else process.env.ADDIN_PROD_URL = unset;
+    const attempt = configFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+    await expect(attempt).rejects.toThrow(/ADDIN_PROD_URL is not set/);
+    await expect(attempt).rejects.toThrow(/ADDIN_PROD_URL=https:\/\/\S+\/ npm run build/);
+  });
+
+  test("a development build needs no ADDIN_PROD_URL", async () => {
+    delete process.env.ADDIN_PROD_URL;
+    const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "development" });
+    expect(config.mode).toBe("development");
+  });
+
+  test("`npm run build` itself (webpack CLI, production) fails without ADDIN_PROD_URL and writes nothing", () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "addin-noprodurl-"));
+    try {
+      const env = { ...process.env };
+      delete env.ADDIN_PROD_URL;
+      const run = spawnSync(
+        process.execPath,
+        [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir],
+        { cwd: REPO_ROOT, env, encoding: "utf8", timeout: 60_000 },
+      );
+      expect(run.status).not.toBe(0);
+      expect(run.stdout + run.stderr).toMatch(/ADDIN_PROD_URL is not set/);
+      expect(fs.readdirSync(outDir)).toEqual([]);
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test.each(["http://www.example.gov.cn/tracker/", "https://www.example.gov.cn/tracker", "www.example.gov.cn/"])(
     "a production build refuses ADDIN_PROD_URL=%s",
@@ -146,7 +180,7 @@ describe("production build", () => {
       if (saved === undefined) delete process.env.ADDIN_PROD_URL;
       else process.env.ADDIN_PROD_URL = saved;
     }
-  }, 90_000);
+  }, 240_000); // minifying takes ~70 s on 2 shared cores; more under load
 
   afterAll(() => {
     if (result) fs.rmSync(result.outDir, { recursive: true, force: true });
@@ -164,10 +198,21 @@ describe("production build", () => {
   ])("%s loads office.js from the CDN, then exactly its own entry's scripts", (page, entry) => {
     const sources = scriptSources(read(page));
     expect(sources[0]).toBe(OFFICE_JS);
+    // The task pane checks the engine first (ES5, for IE11 / EdgeHTML), before its bundle.
+    const own = page === "taskpane.html" ? sources.slice(2) : sources.slice(1);
+    if (page === "taskpane.html") expect(sources[1]).toBe(ENGINE_CHECK);
     const entryJs = result.entrypoints[entry].assets.map((a) => a.name).filter((n) => n.endsWith(".js"));
     expect(entryJs.length).toBeGreaterThan(0);
-    expect(sources.slice(1).sort()).toEqual(entryJs.sort());
+    expect(own.sort()).toEqual(entryJs.sort());
     for (const js of entryJs) expect(fs.existsSync(path.join(result.outDir, js))).toBe(true);
+  });
+
+  test("engine-check.js is emitted unbundled and still ES5 after minifying, while the bundle itself is not ES5", () => {
+    expect(read(ENGINE_CHECK)).toContain("任务窗格无法在此 Office 中运行");
+    expect(() => acorn.parse(read(ENGINE_CHECK), { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    // Why the check exists: IE11 cannot parse what webpack emits for the pane.
+    const bundle = result.entrypoints.taskpane.assets.map((a) => a.name).filter((n) => n.endsWith(".js"));
+    for (const js of bundle) expect(() => acorn.parse(read(js), { ecmaVersion: 5, sourceType: "script" })).toThrow(SyntaxError);
   });
 
   test("taskpane.html has the React mount point and declares its language", () => {

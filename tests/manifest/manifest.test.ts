@@ -18,6 +18,7 @@ import {
   validateAgainstXsd,
   xsiType,
 } from "../support/manifest-tools";
+import { REQUIRED_SETS } from "../../src/excel/requirements";
 
 const manifestText = fs.readFileSync(MANIFEST_PATH, "utf8");
 const doc = parseXml(manifestText);
@@ -111,12 +112,15 @@ describe("manifest.xml facts", () => {
     );
   });
 
-  test("requires ExcelApi 1.7", () => {
+  test("requires ExcelApi 1.8, the set the add-in itself checks for before building", () => {
     const sets = oneByTag(doc, NS.app, "Sets");
-    expect(sets.getAttribute("DefaultMinVersion")).toBe("1.7");
+    expect(sets.getAttribute("DefaultMinVersion")).toBe("1.8");
     const excelApi = byTag(sets, NS.app, "Set").filter((s) => s.getAttribute("Name") === "ExcelApi");
     expect(excelApi).toHaveLength(1);
-    expect(excelApi[0].getAttribute("MinVersion") ?? sets.getAttribute("DefaultMinVersion")).toBe("1.7");
+    const declared = excelApi[0].getAttribute("MinVersion") ?? sets.getAttribute("DefaultMinVersion");
+    expect(declared).toBe("1.8");
+    // The manifest and the runtime check must agree, or Excel offers the add-in where it then refuses to build.
+    expect(REQUIRED_SETS.map((r) => `${r.name} ${r.version}`)).toEqual([`ExcelApi ${declared}`]);
   });
 
   test("defaults to zh-CN with en-US overrides for the name and description", () => {

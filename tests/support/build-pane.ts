@@ -8,10 +8,21 @@ type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => P
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const configFactory = require("../../webpack.config.js") as ConfigFactory;
 
+/** Where the test build says it will be published (a production build requires one); the tests serve it themselves. */
+const TEST_PROD_URL = "https://tracker.example.test/policy-tasks/";
+
 /** A production build of the add-in into a fresh folder; returns the folder. */
 export async function buildPane(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "pane-build-"));
-  const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+  const saved = process.env.ADDIN_PROD_URL;
+  process.env.ADDIN_PROD_URL = TEST_PROD_URL;
+  let config: webpack.Configuration;
+  try {
+    config = await configFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+  } finally {
+    if (saved === undefined) delete process.env.ADDIN_PROD_URL;
+    else process.env.ADDIN_PROD_URL = saved;
+  }
   config.context = path.resolve(__dirname, "../..");
   config.output = { ...config.output, path: outDir };
   config.infrastructureLogging = { level: "error" };

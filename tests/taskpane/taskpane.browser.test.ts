@@ -8,6 +8,8 @@ import { buildUnitCopy } from "../../src/blueprint";
 import { parseTaskList } from "../../src/domain";
 import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { seedText } from "../support/seed";
+import { buildTracker } from "../../src/excel/build-tracker";
+import { buildOptions, newHost } from "../support/excel-host-helpers";
 
 /** Screenshots of each pane state land here (look at them). */
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts/taskpane-screenshots");
@@ -17,8 +19,8 @@ let dist = "";
 const opened: BrowserHost[] = [];
 
 /** A Chinese Excel by default (Office.context.displayLanguage). */
-async function openPane(matrix: Record<string, string> = { ExcelApi: "1.17" }, locale = "zh-CN"): Promise<BrowserHost> {
-  const b = await startBrowserHost({ pageHtmlPath: path.join(dist, "taskpane.html"), supportedMatrix: matrix, host: new ExcelHost(), locale });
+async function openPane(matrix: Record<string, string> = { ExcelApi: "1.17" }, locale = "zh-CN", host: ExcelHost = new ExcelHost()): Promise<BrowserHost> {
+  const b = await startBrowserHost({ pageHtmlPath: path.join(dist, "taskpane.html"), supportedMatrix: matrix, host, locale });
   opened.push(b);
   await b.page.setViewportSize({ width: 380, height: 900 });
   await b.officeReady(30_000);
@@ -48,6 +50,8 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const preview = page.getByTestId("preview");
     await expect(preview.textContent()).resolves.toMatch(/50\s*项任务.*37\s*个责任单位.*171\s*项责任分工/);
     await shot(b, "01-preview-builtin-list.png");
+    // Chromium runs the bundle, so the ES5 engine check (for IE11 / EdgeHTML panes) stays silent.
+    expect(await page.locator("#engine-unsupported").count()).toBe(0);
 
     await build.click();
     await page.getByTestId("dashboard").waitFor({ state: "visible", timeout: 60_000 });
@@ -128,6 +132,55 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     await shot(b, "06-english.png");
   });
 
+  it("asks once for the sheets' password, refuses a wrong one with nothing changed, and keeps the right one", async () => {
+    if (!hasChromium) return;
+    const PASSWORD = "跟踪-2026";
+    const node = newHost();
+    await node.run((ctx) => buildTracker(ctx, parseTaskList(seedText()), buildOptions({ listSource: seedText(), password: PASSWORD })));
+    const b = await openPane(undefined, undefined, node);
+    const { page, host } = b;
+    const refresh = page.getByTestId("refresh");
+    await refresh.waitFor({ state: "visible", timeout: 30_000 });
+    const stampBefore = host.values("'汇总'!A1:B5");
+
+    await refresh.click();
+    // A form named by its title: found by role and name, as a screen reader would.
+    const prompt = page.getByRole("form", { name: "需要工作表保护密码" });
+    await prompt.waitFor({ state: "visible", timeout: 30_000 });
+    await expect(prompt.textContent()).resolves.toContain("“汇总”设置了保护密码");
+    const field = page.getByLabel(/^工作表保护密码\s*\*?$/);
+    // The field has focus: a user types straight away.
+    await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await shot(b, "09-password-asked.png");
+
+    await field.fill("不对的密码");
+    await page.keyboard.press("Enter");
+    await page.getByText("密码不正确,工作簿未作任何修改").waitFor({ state: "visible", timeout: 30_000 });
+    await shot(b, "10-password-wrong.png");
+    expect(host.values("'汇总'!A1:B5")).toEqual(stampBefore);
+    expect(host.sheet("汇总").protection).toMatchObject({ protected: true, password: PASSWORD });
+
+    // Esc cancels, and says nothing was changed; the next click asks again.
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("problem").textContent()).resolves.toContain("已取消:没有密码无法修改受保护的工作表");
+    expect(await prompt.count()).toBe(0);
+    await refresh.click();
+    await prompt.waitFor({ state: "visible", timeout: 30_000 });
+    await page.getByLabel(/^工作表保护密码\s*\*?$/).fill(PASSWORD);
+    await page.getByTestId("password-submit").click();
+    await page.getByText("汇总已刷新").waitFor({ state: "visible", timeout: 60_000 });
+    expect(await prompt.count()).toBe(0);
+    for (const sheet of ["汇总", "任务总表", "_meta", "省教育厅"]) expect(host.sheet(sheet).protection).toMatchObject({ protected: true, password: PASSWORD });
+
+    // Kept for the session: archiving does not ask again.
+    await page.getByTestId("period").fill("2026年11月");
+    await page.getByTestId("archive").click();
+    await page.getByText("已归档:2026年11月").waitFor({ state: "visible", timeout: 60_000 });
+    expect(await prompt.count()).toBe(0);
+    expect(host.sheet("历次汇总").protection).toMatchObject({ protected: true, password: PASSWORD });
+    expect(b.pageErrors).toEqual([]);
+  });
+
   it("explains what an old Excel lacks", async () => {
     if (!hasChromium) return;
     const b = await openPane({ ExcelApi: "1.7" });
@@ -135,6 +188,7 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const req = page.getByTestId("requirements");
     await req.waitFor({ state: "visible", timeout: 30_000 });
     await expect(req.textContent()).resolves.toContain("需要 ExcelApi 1.8");
+    await expect(req.textContent()).resolves.toContain("批量许可版 Office 2019 只支持到 ExcelApi 1.7");
     expect(await page.getByTestId("build").isDisabled()).toBe(true);
     await shot(b, "05-old-excel.png");
   });
