@@ -1,0 +1,44 @@
+import { foldWidth } from "./punctuation";
+
+/**
+ * Headings of the parts of a plan, outermost first: 一、 / (一) / 1. / (1). A task falls
+ * under every open heading; a new heading closes those at its level and below.
+ */
+export function sectionLevel(line: string): number | undefined {
+  const f = foldWidth(line);
+  if (/^第[一二三四五六七八九十百]+部分/.test(f) || /^[一二三四五六七八九十百]+[、.]/.test(f)) return 1;
+  // "一)" is "(一)" that lost its opening bracket in copying.
+  if (/^\(?[一二三四五六七八九十百]+\)/.test(f)) return 2;
+  if (/^\d{1,3}[.、](?!\d)/.test(f)) return 3;
+  if (/^\(\d{1,3}\)/.test(f)) return 4;
+  return undefined;
+}
+
+export class SectionPath {
+  private open: Array<{ level: number; text: string }> = [];
+
+  enter(level: number, text: string): void {
+    this.open = [...this.open.filter((s) => s.level < level), { level, text }];
+  }
+
+  get current(): string | undefined {
+    return this.open.length > 0 ? this.open.map((s) => s.text).join(" / ") : undefined;
+  }
+}
+
+/** 附件, 文号 (赣府办字〔2021〕5号), dates, page numbers, 抄送/印发 lines: never a title, never a task. */
+export function isFormalityLine(line: string): boolean {
+  const f = foldWidth(line).replace(/\s+/g, "");
+  return (
+    /^附件\d*[::]?$/.test(f) ||
+    /[〔\[]\d{4}[〕\]]\d+号/.test(f) ||
+    /^\d{4}年\d{1,2}月\d{1,2}日$/.test(f) ||
+    /^[-—第]*\d+[-—页]*$/.test(f) ||
+    /^(抄送|印发|主送|联系人|联系电话)/.test(f)
+  );
+}
+
+/** The likely title among the lines above a list: the first that is not a formality. */
+export function pickTitle(lines: ReadonlyArray<{ text: string }>): string | undefined {
+  return lines.find((l) => !isFormalityLine(l.text) && [...l.text].length <= 60 && !/[::]$/.test(foldWidth(l.text)))?.text;
+}
