@@ -38,7 +38,17 @@ export function isFormalityLine(line: string): boolean {
   );
 }
 
-/** The likely title among the lines above a list: the first that is not a formality. */
+const ATTACHMENT_PREFIX = /^附件\s*\d*\s*[:：]\s*/;
+
+/** The line holding the likely title above a list: the first that is not a formality. */
+export function titleLine<T extends { text: string }>(lines: readonly T[]): T | undefined {
+  return lines.find((l) => {
+    const text = l.text.replace(ATTACHMENT_PREFIX, "");
+    return text !== "" && !isFormalityLine(text) && [...text].length <= 60 && !/[:]$/.test(foldWidth(text));
+  });
+}
+
+/** The title itself ("附件1:某某清单" → "某某清单"). */
 export function pickTitle(lines: ReadonlyArray<{ text: string }>): string | undefined {
-  return lines.find((l) => !isFormalityLine(l.text) && [...l.text].length <= 60 && !/[::]$/.test(foldWidth(l.text)))?.text;
+  return titleLine(lines)?.text.replace(ATTACHMENT_PREFIX, "");
 }

@@ -1,4 +1,4 @@
-import { SectionPath, isFormalityLine, pickTitle, sectionLevel } from "./list-lines";
+import { SectionPath, isFormalityLine, pickTitle, sectionLevel, titleLine } from "./list-lines";
 import { foldWidth } from "./punctuation";
 import { cleanCellText } from "./text-cleanup";
 import { IgnoredLine } from "./types";
@@ -101,7 +101,7 @@ export class NonTaskLines {
   }
 
   ignored(): IgnoredLine[] {
-    const title = this.title;
-    return [...this.preamble.filter((l) => l.text !== title), ...this.trailer];
+    const title = titleLine(this.preamble);
+    return [...this.preamble.filter((l) => l !== title), ...this.trailer];
   }
 }

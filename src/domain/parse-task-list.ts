@@ -1,6 +1,6 @@
 import { extractDeadline } from "./deadline";
 import { resolveListUnits } from "./list-units";
-import { SectionPath, isFormalityLine, pickTitle, sectionLevel } from "./list-lines";
+import { SectionPath, isFormalityLine, pickTitle, sectionLevel, titleLine } from "./list-lines";
 import { looksBlock, parseBlockTaskList } from "./parse-block";
 import { looksInline, parseInlineTaskList } from "./parse-inline";
 import { foldWidth } from "./punctuation";
@@ -183,12 +183,13 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
   if (problems.length > 0) throw new TaskListError(problems);
 
   const title = pickTitle(above);
+  const titleRow = titleLine(above);
   const extra = subNumbers ? [ORIGINAL_NUMBER, ...infoColumns] : infoColumns;
   if (numbered.some((t) => t.info?.["完成时限"]) && !extra.includes("完成时限")) extra.push("完成时限");
   return {
     name: title ?? options.name ?? "任务清单",
     ...resolveListUnits(numbered),
-    ignored: [...above.filter((l) => l.text !== title), ...ignored],
+    ignored: [...above.filter((l) => l !== titleRow), ...ignored],
     ...(extra.length > 0 ? { infoColumns: extra } : {}),
   };
 }
