@@ -40,12 +40,19 @@ export function isFormalityLine(line: string): boolean {
 
 const ATTACHMENT_PREFIX = /^附件\s*\d*\s*[:：]\s*/;
 
-/** The line holding the likely title above a list: the first that is not a formality. */
+const TITLE_WORDS = /清单|分工|任务|方案|台账|计划|措施|要点|一览表/;
+
+/**
+ * The line holding the list's title among the lines above it: the nearest one that reads
+ * like a title (a notice's own title and 附件 come before the table's title).
+ */
 export function titleLine<T extends { text: string }>(lines: readonly T[]): T | undefined {
-  return lines.find((l) => {
-    const text = l.text.replace(ATTACHMENT_PREFIX, "");
-    return text !== "" && !isFormalityLine(text) && [...text].length <= 60 && !/[:]$/.test(foldWidth(text));
+  const candidates = lines.filter((l) => {
+    const text = foldWidth(l.text.replace(ATTACHMENT_PREFIX, ""));
+    return text !== "" && !isFormalityLine(text) && [...text].length <= 60 && !/[:]$/.test(text) && !/^(注|说明|备注|\()/.test(text);
   });
+  const titled = candidates.filter((l) => TITLE_WORDS.test(l.text));
+  return titled[titled.length - 1] ?? candidates[candidates.length - 1];
 }
 
 /** The title itself ("附件1:某某清单" → "某某清单"). */

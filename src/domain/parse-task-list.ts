@@ -1,6 +1,6 @@
 import { extractDeadline } from "./deadline";
 import { resolveListUnits } from "./list-units";
-import { SectionPath, isFormalityLine, pickTitle, sectionLevel, titleLine } from "./list-lines";
+import { SectionPath, pickTitle, sectionLevel, titleLine } from "./list-lines";
 import { looksBlock, parseBlockTaskList } from "./parse-block";
 import { looksInline, parseInlineTaskList } from "./parse-inline";
 import { foldWidth } from "./punctuation";
@@ -123,8 +123,8 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
       return;
     }
     if (!idMatch && cols.id !== undefined) {
-      pending.push({ line: row.line, text: joined, looksLikeTask: body !== "" && hasUnits && !idText });
-      if (idText && !isFormalityLine(idText)) pending[pending.length - 1].looksLikeTask = true;
+      // A one-cell line after the last task is a signature, date or remark; more is a task without 序号.
+      pending.push({ line: row.line, text: joined, looksLikeTask: filled.length >= 2 });
       return;
     }
     for (const p of pending) problems.push(rowProblem(p));
