@@ -49,7 +49,7 @@ const TITLE_WORDS = /清单|分工|任务|方案|台账|计划|措施|要点|一
 export function titleLine<T extends { text: string }>(lines: readonly T[]): T | undefined {
   const candidates = lines.filter((l) => {
     const text = foldWidth(l.text.replace(ATTACHMENT_PREFIX, ""));
-    return text !== "" && !isFormalityLine(text) && [...text].length <= 60 && !/[:]$/.test(text) && !/^(注|说明|备注|\()/.test(text);
+    return text !== "" && !isFormalityLine(text) && [...text].length <= 60 && !/[:。]$/.test(text) && !/^(注|说明|备注|\()/.test(text);
   });
   const titled = candidates.filter((l) => TITLE_WORDS.test(l.text));
   return titled[titled.length - 1] ?? candidates[candidates.length - 1];

@@ -30,27 +30,74 @@ export function textLines(text: string): TextLine[] {
     .filter((l) => l.text !== "");
 }
 
-/**
- * A line copied from a PDF or web page breaks a paragraph where the page ended, so a long
- * line without a closing mark continues into the next one. Short lines (titles, 附件,
- * 文号) and lines ending in ":" introduce rather than continue.
- */
-function continues(l: TextLine): boolean {
-  return [...l.text].length >= 16 && !/[:]$/.test(foldWidth(l.text)) && !isFormalityLine(l.text) && sectionLevel(l.text) !== 1 && sectionLevel(l.text) !== 2;
+function openBrackets(text: string): number {
+  let depth = 0;
+  for (const ch of foldWidth(text)) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+/** A bracket opened on one line and closed on a later one (a PDF line break) makes one line. */
+export function joinOpenBrackets(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let current = lines[i];
+    for (let more = 0; more < 3 && openBrackets(current.text) > 0 && i + 1 < lines.length; more++) {
+      current = { line: current.line, text: joinLines([current.text, lines[++i].text]) };
+    }
+    out.push(current);
+  }
+  return out;
 }
 
 /**
- * Splits the lines gathered before a task's closing line into what belongs to the task
- * and what came before it: from the last numbered line if the list is numbered, else the
- * run of long lines just above.
+ * A line copied from a PDF or web page breaks a paragraph where the page ended, so a long
+ * line that does not end a sentence continues into the next one. Short lines (titles,
+ * 附件, 文号), headings and lines ending in ":" or "。" come before a paragraph instead.
  */
-export function splitTaskStart(buffer: TextLine[], closing: string): { before: TextLine[]; task: TextLine[] } {
-  if (taskNumber(closing) !== undefined) return { before: buffer, task: [] };
+function continues(l: TextLine): boolean {
+  const length = [...l.text].length;
+  return length >= 16 && !/[:。]$/.test(foldWidth(l.text)) && !isFormalityLine(l.text) && (!isHeading(l) || length >= HEADING_MAX);
+}
+
+/** Headings are short; a "(一)…" line longer than this is a task numbered in Chinese. */
+const HEADING_MAX = 25;
+const isHeading = (l: TextLine) => sectionLevel(l.text) === 1 || sectionLevel(l.text) === 2;
+
+const CHINESE_DIGITS = "一二三四五六七八九";
+
+/** 一 … 九十九 as a number (the numbering of "(三)…" tasks). */
+export function chineseNumber(text: string): number | undefined {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || text === "") return undefined;
+  const digit = (c: string) => CHINESE_DIGITS.indexOf(c) + 1;
+  if (!m[2]) return m[3] ? undefined : digit(m[1]);
+  return (m[1] ? digit(m[1]) : 1) * 10 + (m[3] ? digit(m[3]) : 0);
+}
+
+/** "(三)任务…" → 3 and the text after the number. */
+export function chineseTaskNumber(text: string): { id: number; rest: string } | undefined {
+  const m = /^\(([一二三四五六七八九十]{1,3})\)\s*/.exec(foldWidth(text));
+  const id = m ? chineseNumber(m[1]) : undefined;
+  return m && id !== undefined ? { id, rest: text.slice(m[0].length) } : undefined;
+}
+
+/**
+ * Splits the lines gathered before a task's closing line into what came before the task
+ * and the task's own first lines: from the last numbered line if the list is numbered,
+ * else the lines that run on into the closing line. With `lastIsTask` the last gathered
+ * line is the closing line itself (the block style, where fields follow the text).
+ */
+export function splitTaskStart(buffer: TextLine[], closing: string, lastIsTask = false): { before: TextLine[]; task: TextLine[] } {
+  if (!lastIsTask && taskNumber(closing) !== undefined) return { before: buffer, task: [] };
   for (let i = buffer.length - 1; i >= 0; i--) {
     if (taskNumber(buffer[i].text) !== undefined) return { before: buffer.slice(0, i), task: buffer.slice(i) };
   }
-  let start = buffer.length;
-  while (start > 0 && continues(buffer[start - 1])) start--;
+  let start = lastIsTask ? Math.max(0, buffer.length - 1) : buffer.length;
+  // A heading-like line that runs on is the paragraph's numbered start: nothing above it belongs.
+  while (start > 0 && continues(buffer[start - 1]) && !(start < buffer.length && isHeading(buffer[start]))) start--;
   return { before: buffer.slice(0, start), task: buffer.slice(start) };
 }
 

@@ -79,9 +79,7 @@ export function parseBlockTaskList(text: string, options: { name?: string; alias
     const f = field(l.text);
     if (f) {
       if (!open) {
-        const { before, task } = splitTaskStart(buffer, "");
-        // A short unnumbered paragraph right above its fields is still the task.
-        if (task.length === 0 && before.length > 0) task.push(before.pop()!);
+        const { before, task } = splitTaskStart(buffer, "", true);
         other.between(before, tasks.length);
         buffer = [];
         if (task.length === 0) {

@@ -1,6 +1,6 @@
 import { extractDeadline } from "./deadline";
 import { resolveListUnits } from "./list-units";
-import { NonTaskLines, TextLine, joinLines, splitTaskStart, stripTaskNumber, taskNumber, textLines } from "./paragraphs";
+import { NonTaskLines, TextLine, chineseTaskNumber, joinLines, joinOpenBrackets, splitTaskStart, stripTaskNumber, taskNumber, textLines } from "./paragraphs";
 import { foldWidth } from "./punctuation";
 import { TaskListError } from "./task-list-error";
 import { Task, TaskList } from "./types";
@@ -36,7 +36,7 @@ export function splitTrailingClause(line: string): { body: string; clause: strin
 }
 
 export function looksInline(text: string): boolean {
-  const lines = textLines(text);
+  const lines = joinOpenBrackets(textLines(text));
   const closing = lines.filter((l) => splitTrailingClause(l.text)).length;
   return !text.includes("\t") && closing > 0 && closing >= lines.length / 4;
 }
@@ -63,13 +63,14 @@ export function parseInlineTaskList(text: string, options: { name?: string; alia
   const problems: Array<{ line: number; message: string }> = [];
   const other = new NonTaskLines(UNFINISHED);
   let buffer: TextLine[] = [];
-  for (const l of textLines(text)) {
+  for (const l of joinOpenBrackets(textLines(text))) {
     const found = splitTrailingClause(l.text);
     if (!found) {
       buffer.push(l);
       continue;
     }
-    const { before, task } = splitTaskStart(buffer, found.body || l.text);
+    // A bracket on a line of its own closes the paragraph just above it.
+    const { before, task } = splitTaskStart(buffer, found.body || l.text, found.body === "");
     other.between(before, tasks.length);
     buffer = [];
     const parts = [...task.map((t) => t.text), found.body].filter(Boolean);
@@ -83,8 +84,10 @@ export function parseInlineTaskList(text: string, options: { name?: string; alia
       problems.push({ line: l.line, message: "括号中没有识别出责任单位。" });
       continue;
     }
-    const number = taskNumber(parts[0]);
-    const body = joinLines([stripTaskNumber(parts[0]), ...parts.slice(1)]).replace(/[。.;；]$/, "");
+    const chinese = chineseTaskNumber(parts[0]);
+    const number = taskNumber(parts[0]) ?? chinese?.id;
+    const head = chinese ? chinese.rest : stripTaskNumber(parts[0]);
+    const body = joinLines([head, ...parts.slice(1)]).replace(/[。.;；]$/, "");
     tasks.push({
       id: number ?? tasks.length + 1,
       text: body,
