@@ -44,19 +44,29 @@ export function findHeader(row: SourceRow): Columns | undefined {
   const support = all(SUPPORT_HEADERS);
   const leaders = all(LEADER_HEADERS);
   if (units < 0) units = undefined;
+  let leadCol = lead;
+  // 责任单位 beside 配合单位 leads; beside 牵头单位 it is one more supporting column.
+  if (units !== undefined && lead >= 0) {
+    support.unshift(units);
+    units = undefined;
+  } else if (units !== undefined && support.length > 0) {
+    leadCol = units;
+    units = undefined;
+  }
   if (units === undefined && lead < 0 && support.length === 0) {
+    // People, not units: only when the table names no unit at all.
     if (leaders.length === 0) return undefined;
     units = leaders[0];
   }
   const deadline = at(DEADLINE_HEADERS);
-  const split = units === undefined ? [lead, ...support] : [];
+  const split = units === undefined ? [leadCol, ...support] : [];
   const used = new Set<number>([id, text, units ?? -1, ...split, deadline].filter((i) => i >= 0));
   const info = names.flatMap((name, col) => (name && !used.has(col) ? [{ col, name: compactHeader(row.cells[col]) }] : []));
   return {
     id: id >= 0 ? id : undefined,
     text,
     units,
-    lead: units === undefined && lead >= 0 ? lead : undefined,
+    lead: units === undefined && leadCol >= 0 ? leadCol : undefined,
     support: units === undefined ? support : [],
     deadline: deadline >= 0 ? deadline : undefined,
     info,

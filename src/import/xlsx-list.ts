@@ -21,8 +21,8 @@ function shown(value: unknown): string {
 }
 
 /**
- * Rows of one worksheet of an .xlsx task list (the first unless one is named); a merged
- * cell repeats its text in every cell it covers, as the sheet shows it. ExcelJS is loaded
+ * Rows of one worksheet of an .xlsx task list (the first unless one is named); a cell
+ * merged down repeats its text in every row it covers, as the sheet shows it. ExcelJS is loaded
  * only when a workbook is read.
  */
 export async function readXlsxRows(data: Uint8Array, sheetName?: string): Promise<XlsxContent> {
@@ -46,7 +46,9 @@ export async function readXlsxRows(data: Uint8Array, sheetName?: string): Promis
     for (let c = 1; c <= ws.columnCount; c++) {
       const cell = row.getCell(c);
       const master = cell.isMerged ? cell.master : cell;
-      cells.push(shown(master.value));
+      // Merged down, a cell repeats (as the sheet shows it); merged across, its text counts once.
+      const across = master !== cell && master.row === cell.row;
+      cells.push(across ? "" : shown(master.value));
     }
     rows.push({ line: number, cells });
   });
