@@ -3,7 +3,7 @@ import { Task, TaskList, UnitFlag, UnitSuggestion } from "./types";
 import { UNIT_ALIASES, UNIT_SUGGESTIONS } from "./unit-aliases";
 
 /** Longer than any unit name in published lists; longer usually means units ran together. */
-export const MAX_UNIT_NAME = 25;
+export const MAX_UNIT_NAME = 20;
 
 /** Why a unit name looks like a fragment of a clause rather than a unit, if it does. */
 export function suspiciousUnitReason(name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
@@ -45,14 +45,18 @@ describe("the task-list corpus", () => {
       const lines: string[] = [];
       const args = ["build", "--tasks", file, "--out", out, ...(entry.expected.sheet ? ["--sheet", entry.expected.sheet] : [])];
       if (entry.expected.flagged.length > 0) {
-        await expect(main(args, (s) => lines.push(s))).rejects.toThrow(entry.expected.flagged[0]);
+        const refusal = main(args, (s) => lines.push(s));
+        await expect(refusal).rejects.toThrow(entry.expected.flagged[0]);
+        const { list } = await importFile(entry.fileName, await entry.bytes(), { sheet: entry.expected.sheet });
+        await expect(main(args, () => undefined)).rejects.toThrow(`第 ${list.flagged![0].line} 行`);
+        expect(existsSync(out)).toBe(false);
         return;
       }
       expect(await main(args, (s) => lines.push(s))).toBe(0);
       const printed = lines.join("\n");
       expect(printed).toContain(`${entry.expected.tasks.size} 项任务,${entry.expected.units.length} 个责任单位`);
       for (const n of entry.expected.ignored) expect(printed).toContain(`第 ${n} 行:`);
-      const read = await readTrackerFile(await import("fs").then((fs) => fs.readFileSync(out)));
+      const read = await readTrackerFile(readFileSync(out));
       expect(read.meta.units.map((u) => u.unit)).toEqual(entry.expected.units);
       const byTask = new Map<number, { lead: string[]; others: string[] }>();
       for (const a of read.assignments) {
