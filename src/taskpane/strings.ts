@@ -68,6 +68,15 @@ const zh = {
   lang: "English",
   fileTooBig: "文件超过 5 MB,不像是任务清单。",
   fileNotUtf8: "文件不是 UTF-8 编码(可能是 GBK)。请用记事本或 WPS 另存为 UTF-8 后重试。",
+  chooseListFile: "选择文件(.txt/.csv/.docx/.xlsx)…",
+  listHint: "粘贴任务清单:表格(可直接从 Word/Excel 复制)、“牵头单位:…”分段写法,或“任务文本。(某某牵头,某某负责)”段落,全角半角标点均可;也可选择 .txt/.csv/.docx/.xlsx 文件,或先在工作表中选中任务表。标题、附件、落款等会被跳过并列出。",
+  listSheet: "清单所在的工作表",
+  ignoredLines: "已跳过的行(不是任务:标题、附件、文号、落款等)",
+  lineNo: "第 {n} 行",
+  flaggedTitle: "请检查这些责任单位",
+  flaggedHint: "双击单位名称可改正。括号不成对的名称必须改正后才能生成;其余确认无误可直接生成。",
+  suggestionsTitle: "可能是同一单位的其他写法",
+  useSuggestion: "改为“{name}”",
 };
 
 export type Strings = typeof zh;
@@ -141,6 +150,15 @@ const en: Strings = {
   lang: "中文",
   fileTooBig: "The file is over 5 MB; it does not look like a task list.",
   fileNotUtf8: "The file is not UTF-8 (maybe GBK). Save it as UTF-8 and try again.",
+  chooseListFile: "Choose file (.txt/.csv/.docx/.xlsx)…",
+  listHint: "Paste a task list: a table (copied from Word/Excel), the block style (“牵头单位:…” lines) or paragraphs ending “(某某牵头,某某负责)”, in full- or half-width punctuation; or choose a .txt/.csv/.docx/.xlsx file, or select the table in a sheet first. Titles and signatures are skipped and listed.",
+  listSheet: "Worksheet holding the list",
+  ignoredLines: "Lines skipped (not tasks: titles, attachments, document numbers, signatures…)",
+  lineNo: "line {n}",
+  flaggedTitle: "Please check these units",
+  flaggedHint: "Double-click a unit to correct it. Names with unbalanced brackets must be corrected before building; the others can be built once you have checked them.",
+  suggestionsTitle: "Possibly another spelling of one unit",
+  useSuggestion: "Rename to “{name}”",
 };
 
 export function stringsFor(language: string | undefined): Strings {
