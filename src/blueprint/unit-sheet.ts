@@ -40,14 +40,20 @@ export function deadlineText(task: Task): string {
 }
 
 /**
- * The list's extra columns (牵头领导, 备注, 原序号…) present in these tasks, in order of first
- * appearance, each with the header shown: a name a reader looks for gets "(清单)" appended.
+ * The task's part of the plan (所属部分) and the list's extra columns (牵头领导, 备注, 原序号…)
+ * present in these tasks, in order of first appearance; a list column named like a fixed
+ * column gets "(清单)" appended so readers never confuse the two.
  */
-export function infoColumns(tasks: readonly Task[]): Array<{ key: string; header: string }> {
+export function infoColumns(tasks: readonly Task[]): Array<{ key: string; header: string; value: (t: Task) => string | null }> {
   const keys: string[] = [];
   for (const t of tasks) for (const k of Object.keys(t.info ?? {})) if (k !== DEADLINE_INFO && !keys.includes(k)) keys.push(k);
-  return keys.map((key) => ({ key, header: (UNIT_COLUMNS as readonly string[]).includes(key) ? `${key}(清单)` : key }));
+  const section = tasks.some((t) => t.section) ? [{ key: SECTION_INFO, header: SECTION_INFO, value: (t: Task) => t.section || null }] : [];
+  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || key === SECTION_INFO ? `${key}(清单)` : key);
+  return [...section, ...keys.map((key) => ({ key, header: header(key), value: (t: Task) => t.info?.[key] || null }))];
 }
+
+/** The part of the plan a task falls under, as on 任务总表. */
+const SECTION_INFO = "所属部分";
 
 export function unitSheet(
   unit: string,
@@ -87,7 +93,7 @@ export function unitSheet(
       report.reporter || null,
       reportDateCell(report.reportDate),
       { f: overdueFormula(row, warningDays) },
-      ...extra.map((c) => task.info?.[c.key] || null),
+      ...extra.map((c) => c.value(task)),
     ]);
   });
   const last = UNIT_FIRST_ROW + Math.max(tasks.length, 1) - 1;

@@ -17,9 +17,9 @@ describe("a list's extra columns on the unit sheets", () => {
     const list = importText(SIX_COLUMNS);
     const bp = buildBlueprint(list, options);
     const sheet = bp.sheets.find((s) => s.unit === "省教育厅(教师处)")!;
-    expect(sheet.cells[1]).toEqual([...UNIT_COLUMNS, "牵头领导", "备注"]);
-    expect(sheet.cells[2].slice(UNIT_COLUMNS.length)).toEqual(["王副厅长", "资金由省财政安排"]);
-    expect(sheet.cells[3].slice(UNIT_COLUMNS.length)).toEqual(["王副厅长", null]);
+    expect(sheet.cells[1]).toEqual([...UNIT_COLUMNS, "所属部分", "牵头领导", "备注"]);
+    expect(sheet.cells[2].slice(UNIT_COLUMNS.length)).toEqual(["二、加强教师队伍建设", "王副厅长", "资金由省财政安排"]);
+    expect(sheet.cells[3].slice(UNIT_COLUMNS.length)).toEqual(["二、加强教师队伍建设", "王副厅长", null]);
     // Only the report columns are unlocked; the extra ones are not among them.
     expect(sheet.protection.unlocked).toEqual(["G3:M4"]);
     const master = bp.sheets.find((s) => s.role === "master")!;
@@ -32,8 +32,15 @@ describe("a list's extra columns on the unit sheets", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(bp.sheets.indexOf(sheet) + 1)!;
-    expect(ws.getCell(2, UNIT_COLUMNS.length + 1).value).toBe("牵头领导");
-    expect(ws.getCell(3, UNIT_COLUMNS.length + 2).value).toBe("资金由省财政安排");
+    expect(ws.getCell(2, UNIT_COLUMNS.length + 2).value).toBe("牵头领导");
+    expect(ws.getCell(3, UNIT_COLUMNS.length + 3).value).toBe("资金由省财政安排");
+  });
+
+  it("a list column named like a fixed column is marked as the list's", () => {
+    const list = importText("序号\t政策内容\t责任部门\t存在问题\n1\t任务\t省教育厅\t资金不足\n");
+    const sheet = buildBlueprint(list, options).sheets.find((s) => s.unit === "省教育厅")!;
+    expect(sheet.cells[1].slice(UNIT_COLUMNS.length)).toEqual(["存在问题(清单)"]);
+    expect(sheet.cells[2].slice(UNIT_COLUMNS.length)).toEqual(["资金不足"]);
   });
 
   it("a unit sheet without extra information keeps exactly the fixed columns", () => {

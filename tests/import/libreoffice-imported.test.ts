@@ -46,7 +46,7 @@ describe("an imported list with extra columns, recomputed by LibreOffice", () =>
     expect(overall.已完成任务数).toBe(expected.overall.tasksDone);
 
     const teachers = sheets.get(sheetOfUnit.get("省教育厅（教师处）")!)!;
-    expect(teachers[1].slice(UNIT_COLUMNS.length)).toEqual(["牵头领导", "备注"]);
-    expect(teachers[2].slice(UNIT_COLUMNS.length)).toEqual(["王副厅长", "资金由省财政安排"]);
+    expect(teachers[1].slice(UNIT_COLUMNS.length)).toEqual(["所属部分", "牵头领导", "备注"]);
+    expect(teachers[2].slice(UNIT_COLUMNS.length)).toEqual(["二、加强教师队伍建设", "王副厅长", "资金由省财政安排"]);
   });
 });
