@@ -31,12 +31,7 @@ export function chooseParsed(read: () => TaskList, label: string): ListChoice {
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads a chosen .txt/.csv as UTF-8, refusing what is not (the usual GBK export of old Office). */
-export async function readListFile(file: File, messages: { tooBig: string; notUtf8: string }): Promise<string> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(messages.tooBig);
-  return decodeUtf8(new Uint8Array(await file.arrayBuffer()), messages.notUtf8);
-}
-
+/** A chosen .txt/.csv as UTF-8, refusing what is not (the usual GBK export of old Office). */
 function decodeUtf8(bytes: Uint8Array, notUtf8: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
