@@ -1,4 +1,4 @@
-import { deadlineLabel, dueDate } from "../domain/deadline";
+import { dueDate } from "../domain/deadline";
 import { Task } from "../domain/types";
 import { cellAddress, columnLetter, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
@@ -7,7 +7,7 @@ import { warningFormula, warningRowRules } from "./warning";
 import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
 import { SheetBlueprint } from "./types";
 import { UnitSheetRef, unitColumnRef } from "./unit-refs";
-import { DATE_FORMAT } from "./unit-sheet";
+import { DATE_FORMAT, deadlineText } from "./unit-sheet";
 
 const WIDTHS = [6, 60, 18, 30, 16, 12, 10, 12, 10, 10, 9, 12, 10, 14, 20];
 
@@ -71,7 +71,7 @@ export function masterSheet(
       task.text,
       task.units[0],
       task.units.slice(1).join("、"),
-      deadlineLabel(task.deadline),
+      deadlineText(task),
       dueIso ? isoToSerial(dueIso) : null,
       task.units.length,
       count("已完成"),

@@ -1,6 +1,7 @@
 import { deadlineLabel, dueDate } from "../domain/deadline";
 import { EMPTY_REPORT, Report, Reports, reportKey } from "../domain/reports";
 import { STATUSES } from "../domain/statuses";
+import { assertSheetSafeUnits } from "../domain/list-units";
 import { Task, roleOf } from "../domain/types";
 import { cellAddress, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
@@ -33,6 +34,28 @@ function overdueFormula(row: number, warningDays: number): string {
 
 /** The start of a unit sheet's title (A1): how a staged copy is recognised after an interrupted write. */
 export const unitSheetTitle = (unit: string): string => `${unit} 任务落实情况填报表`;
+/** Deadline wording the list gave but no date could be read from ("长期坚持", "持续推进"). */
+export const DEADLINE_INFO = "完成时限";
+
+export function deadlineText(task: Task): string {
+  return task.info?.[DEADLINE_INFO] ?? deadlineLabel(task.deadline);
+}
+
+/**
+ * The task's part of the plan (所属部分) and the list's extra columns (牵头领导, 备注, 原序号…)
+ * present in these tasks, in order of first appearance; a list column named like a fixed
+ * column gets "(清单)" appended so readers never confuse the two.
+ */
+export function infoColumns(tasks: readonly Task[]): Array<{ key: string; header: string; value: (t: Task) => string | null }> {
+  const keys: string[] = [];
+  for (const t of tasks) for (const k of Object.keys(t.info ?? {})) if (k !== DEADLINE_INFO && !keys.includes(k)) keys.push(k);
+  const section = tasks.some((t) => t.section) ? [{ key: SECTION_INFO, header: SECTION_INFO, value: (t: Task) => t.section || null }] : [];
+  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || key === SECTION_INFO ? `${key}(清单)` : key);
+  return [...section, ...keys.map((key) => ({ key, header: header(key), value: (t: Task) => t.info?.[key] || null }))];
+}
+
+/** The part of the plan a task falls under, as on 任务总表. */
+const SECTION_INFO = "所属部分";
 
 export function unitSheet(
   unit: string,
@@ -42,13 +65,17 @@ export function unitSheet(
   password?: string,
   warningDays = DEFAULT_WARNING_DAYS,
 ): SheetBlueprint {
+  // The last gate before a sheet exists: never one for a fragment such as "县(市".
+  assertSheetSafeUnits([unit]);
   const sheet = emptySheet(sheetName, "unit");
   sheet.unit = unit;
   sheet.tabColor = COLORS.unitTab;
-  const width = UNIT_COLUMNS.length;
+  // Extra columns sit after the fixed ones, so every fixed column keeps its place; they are locked.
+  const extra = infoColumns(tasks);
+  const width = UNIT_COLUMNS.length + extra.length;
   const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
   sheet.cells.push([`${unitSheetTitle(unit)}(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
-  sheet.cells.push([...UNIT_COLUMNS]);
+  sheet.cells.push([...UNIT_COLUMNS, ...extra.map((c) => c.header)]);
   tasks.forEach((task, i) => {
     const row = UNIT_FIRST_ROW + i;
     const report: Report = reports?.get(reportKey(task.id, unit)) ?? EMPTY_REPORT;
@@ -58,7 +85,7 @@ export function unitSheet(
       task.text,
       roleOf(task, unit),
       task.units.filter((u) => u !== unit).join("、"),
-      deadlineLabel(task.deadline),
+      deadlineText(task),
       due ? isoToSerial(due) : null,
       report.status || null,
       report.progress || null,
@@ -68,13 +95,14 @@ export function unitSheet(
       report.reporter || null,
       reportDateCell(report.reportDate),
       { f: overdueFormula(row, warningDays) },
+      ...extra.map((c) => c.value(task)),
     ]);
   });
   const last = UNIT_FIRST_ROW + Math.max(tasks.length, 1) - 1;
   const body = (col: number) => rangeAddress(UNIT_FIRST_ROW, col, last, col);
   const statusCol = unitCol("完成状态");
 
-  sheet.columnWidths = WIDTHS;
+  sheet.columnWidths = [...WIDTHS, ...extra.map(() => 18)];
   sheet.rowHeights = { 1: 24, 2: 30 };
   sheet.formats.push(
     titleFormat(width),

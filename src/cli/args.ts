@@ -40,3 +40,52 @@ export function stringFlag(flags: ParsedArgs["flags"], name: string): string | u
   if (v === true) throw new UsageError(`选项 --${name} 需要一个值 / --${name} needs a value`);
   return v;
 }
+
+/** What each command accepts; anything else is a mistake the user must hear about. */
+export interface CommandSpec {
+  options: readonly string[];
+  booleans?: readonly string[];
+  /** Positional arguments after the command name. */
+  minArgs: number;
+  maxArgs: number;
+}
+
+export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
+  build: { options: ["tasks", "out", "password", "tracker-id", "sheet"], minArgs: 0, maxArgs: 0 },
+  export: { options: ["unit", "out", "password"], booleans: ["all"], minArgs: 1, maxArgs: 1 },
+  merge: { options: ["out", "password"], minArgs: 2, maxArgs: Infinity },
+  archive: { options: ["period", "out", "password", "today"], minArgs: 1, maxArgs: 1 },
+  report: { options: ["today"], minArgs: 1, maxArgs: 1 },
+};
+
+/**
+ * Refuses an option the command does not know (a mistyped --pasword would otherwise
+ * build an unprotected tracker without a word) and stray arguments, with the usage.
+ */
+export function checkUsage(command: string, args: ParsedArgs, usage: string): void {
+  const spec = COMMAND_SPECS[command];
+  const known = new Set([...spec.options, ...(spec.booleans ?? []), "help"]);
+  const unknown = Object.keys(args.flags).filter((f) => !known.has(f));
+  if (unknown.length > 0) {
+    const close = unknown.map((u) => [...known].find((k) => editDistance(k, u) <= 2)).filter(Boolean);
+    const hint = close.length > 0 ? `(是不是 --${close[0]}?)` : "";
+    throw new UsageError(`${command} 不认识选项 ${unknown.map((u) => `--${u}`).join("、")}${hint}/ unknown option.\n用法 / usage:\n${usage}`);
+  }
+  for (const b of spec.booleans ?? []) {
+    if (args.flags[b] !== undefined && args.flags[b] !== true) throw new UsageError(`选项 --${b} 不带值 / --${b} takes no value.\n用法 / usage:\n${usage}`);
+  }
+  const n = args.positional.length;
+  if (n > spec.maxArgs) {
+    throw new UsageError(`多余的参数“${args.positional[spec.maxArgs]}”/ unexpected argument.\n用法 / usage:\n${usage}`);
+  }
+  if (n < spec.minArgs) throw new UsageError(`缺少参数 / missing argument.\n用法 / usage:\n${usage}`);
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}

@@ -1,7 +1,7 @@
 export const HELP = `policy-tracker — 政策任务跟踪表 / policy task tracker
 
 用法 Usage:
-  policy-tracker [build] [--tasks FILE] [--out FILE] [--password PW] [--tracker-id ID]
+  policy-tracker [build] [--tasks FILE] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]
   policy-tracker export TRACKER.xlsx
   为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
   Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
@@ -31,8 +31,11 @@ report TRACKER.xlsx [--today YYYY-MM-DD]
 build(默认命令 / default)
   由任务清单生成跟踪工作簿(汇总、任务总表、填报说明、每个责任单位一张表)。
   Builds the tracking workbook (summary, master list, instructions, one sheet per unit).
-  --tasks FILE       任务清单文本(序号/政策内容/责任部门,制表符或 CSV);默认使用内置的江西省清单。
-                     Task list text (tab-separated or CSV); defaults to the built-in Jiangxi list.
+  --tasks FILE       任务清单:.txt/.csv(表格、“牵头单位:…”分段或“(某某牵头……)”段落)、.docx、.xlsx;
+                     默认使用内置的江西省清单。标题、附件、文号、落款等行会被跳过并列出。
+                     Task list text (table, block or inline paragraphs; tab-separated or CSV), .docx or .xlsx;
+                     defaults to the built-in Jiangxi list. Titles and signatures are skipped and listed.
+  --sheet NAME       .xlsx 清单所在的工作表;默认第一张。 Worksheet of an .xlsx list; the first by default.
   --out FILE         输出的 .xlsx 路径;默认 out/<清单名称>-跟踪表.xlsx。
                      Where to write the .xlsx; defaults to out/<list name>-跟踪表.xlsx.
   --password PW      工作表保护密码(防误改,不是加密);默认无密码。
@@ -58,3 +61,12 @@ report TRACKER.xlsx
   Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
   --today YYYY-MM-DD 计算逾期所用的日期;默认今天。 Date used for overdue; defaults to today.
 `;
+
+/** One line per command, shown with a refused option or argument. */
+export const USAGE: Readonly<Record<string, string>> = {
+  build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]",
+  export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--password PW]",
+  merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--password PW]",
+  archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",
+  report: "  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]",
+};

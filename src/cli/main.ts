@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { TaskListError } from "../domain/task-list-error";
 import { TrackerFileError } from "../blueprint/read-grid";
-import { UsageError, parseArgs } from "./args";
-import { HELP } from "./help";
+import { UsageError, checkUsage, parseArgs } from "./args";
+import { HELP, USAGE } from "./help";
 
 const COMMANDS = ["build", "report", "export", "merge", "archive"] as const;
 
@@ -16,6 +16,8 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     return 0;
   }
   const command = (COMMANDS as readonly string[]).includes(args.positional[0]) ? args.positional.shift()! : "build";
+  if (command === "build" && args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。\n用法 / usage:\n${USAGE.build}`);
+  checkUsage(command, args, USAGE[command]);
   if (command === "report") {
     out((await (await import("./report-command")).reportCommand(args)).text);
     return 0;
@@ -36,11 +38,15 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     out(result.text);
     return result.refused.length > 0 ? 2 : 0;
   }
-  if (args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。`);
   const started = Date.now();
   const r = await (await import("./build-command")).buildCommand(args);
   out(`已生成跟踪表 / tracker written: ${r.out}`);
   out(`${r.tasks} 项任务,${r.units} 个责任单位,${r.sheets} 张工作表,${(r.bytes / 1024).toFixed(0)} KB,用时 ${Date.now() - started} ms`);
+  if (r.ignored.length > 0) {
+    out(`已跳过清单以外的 ${r.ignored.length} 行 / lines skipped (not tasks):`);
+    for (const l of r.ignored) out(`  第 ${l.line} 行:${l.text}`);
+  }
+  for (const s of r.suggestions) out(`提示 / hint:“${s.unit}”可能就是“${s.target}”;如是同一单位,请在清单中统一写法。`);
   return 0;
 }
 

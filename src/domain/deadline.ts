@@ -6,12 +6,23 @@ interface Rule {
 }
 
 const yearEnd = (year: string) => `${year}-12-31`;
+const pad = (n: string) => n.padStart(2, "0");
+/** Day 0 of the next month is the last day of this one. */
+const monthEnd = (year: string, month: string) => `${year}-${pad(month)}-${pad(String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()))}`;
 
 /**
  * Ordered by precedence: an explicit year beats a plan period, which beats "from a
  * year on", which beats "every year". The matched words are kept as the wording.
  */
 const RULES: Rule[] = [
+  {
+    pattern: /(?:到|至|于)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:前)?/,
+    make: (m) => ({ kind: "date", date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, wording: m[0] }),
+  },
+  {
+    pattern: /(?:到|至|于)?(\d{4})年(\d{1,2})月(?:底|末)?(?:前)?/,
+    make: (m) => ({ kind: "date", date: monthEnd(m[1], m[2]), wording: m[0] }),
+  },
   {
     pattern: /(?:到|至|于)(\d{4})年(?:底|末)?(?:前)?/,
     make: (m) => ({ kind: "date", date: yearEnd(m[1]), wording: m[0] }),
@@ -59,6 +70,11 @@ export function deadlineLabel(d: Deadline): string {
     case "yearly":
       return `${d.wording}(每年)`;
   }
+}
+
+/** The deadline's words as published, or "" when the list states none. */
+export function deadlineWording(d: Deadline): string {
+  return d.kind === "none" ? "" : d.wording;
 }
 
 export function dueDate(d: Deadline): string | undefined {

@@ -14,3 +14,5 @@ export * from "./render-text";
 export * from "./parse-inline";
 export * from "./unit-overrides";
 export * from "./history";
+export * from "./punctuation";
+export * from "./list-units";

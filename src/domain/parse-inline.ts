@@ -1,94 +1,111 @@
 import { extractDeadline } from "./deadline";
+import { resolveListUnits } from "./list-units";
+import { NonTaskLines, TextLine, chineseTaskNumber, joinLines, joinOpenBrackets, splitTaskStart, stripTaskNumber, taskNumber, textLines } from "./paragraphs";
+import { foldWidth } from "./punctuation";
 import { TaskListError } from "./task-list-error";
-import { cleanCellText } from "./text-cleanup";
 import { Task, TaskList } from "./types";
-import { UNIT_ALIASES } from "./unit-aliases";
 import { splitUnits } from "./units";
 
 /**
- * The style of policy documents: "任务文本。(省教育厅牵头,省财政厅等按职责分工负责)".
- * The bracket at the end names the units; "牵头" marks the lead(s), the rest support.
+ * The style of policy documents: "任务文本。(省教育厅牵头,省财政厅等按职责分工负责)",
+ * brackets and commas in either width, the bracket on the paragraph's last line or on a
+ * line of its own. "牵头" marks the lead(s); the rest support.
  */
-const NUMBER = /^[((]?(\d{1,4})[))]?[.、.]\s*/;
-const SECTION = /^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])/;
-const RESPONSIBILITY = /牵头|负责|配合/;
+const RESPONSIBILITY = /牵头|负责|配合|参与|落实|承担|协助/;
+const ROLE_WORDS = /(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|负责落实|负责|配合|参与|协助|落实|承担)$/;
+const UNFINISHED = "这一段末尾没有“(某某牵头,某某按职责分工负责)”,无法确定责任单位。请补上,或与上一段/下一段合并。";
 
 /** Splits "text(clause)" at the last top-level bracket, which may itself hold brackets. */
-function splitTrailingClause(line: string): { body: string; clause: string } | undefined {
-  const trimmed = line.replace(/[。.;;]$/, "");
-  if (!/[))]$/.test(trimmed)) return undefined;
+export function splitTrailingClause(line: string): { body: string; clause: string } | undefined {
+  const folded = foldWidth(line).replace(/[。.;]+$/, "");
+  if (!folded.endsWith(")")) return undefined;
   let depth = 0;
-  for (let i = trimmed.length - 1; i >= 0; i--) {
-    const ch = trimmed[i];
-    if (ch === ")" || ch === ")") depth++;
-    else if (ch === "(" || ch === "(") {
+  for (let i = folded.length - 1; i >= 0; i--) {
+    const ch = folded[i];
+    if (ch === ")") depth++;
+    else if (ch === "(") {
       depth--;
       if (depth === 0) {
-        const clause = trimmed.slice(i + 1, -1);
-        const body = trimmed.slice(0, i).trim();
-        return body && RESPONSIBILITY.test(clause) ? { body, clause } : undefined;
+        const clause = line.slice(i + 1, folded.length - 1);
+        const body = line.slice(0, i).trim();
+        return RESPONSIBILITY.test(clause) ? { body, clause } : undefined;
       }
     }
   }
   return undefined;
 }
-const ROLE_WORDS = /(?:按职责分工负责|按职责负责|分别负责|共同负责|负责|配合|参与|落实)$/;
 
 export function looksInline(text: string): boolean {
-  const lines = text.split(/\r?\n/).map((l) => cleanCellText(l)).filter(Boolean);
-  return lines.length > 0 && !text.includes("\t") && lines.filter((l) => splitTrailingClause(l)).length >= Math.max(1, Math.ceil(lines.length / 2));
+  const lines = joinOpenBrackets(textLines(text));
+  const closing = lines.filter((l) => splitTrailingClause(l.text)).length;
+  return !text.includes("\t") && closing > 0 && closing >= lines.length / 4;
 }
 
-function unitsOf(clause: string, aliases: Readonly<Record<string, string>>): string[] {
-  const [leadPart, ...rest] = clause.split("牵头");
+function unitsOf(clause: string, aliases?: Readonly<Record<string, string>>): string[] {
+  const text = clause.replace(/^由/, "");
+  const [leadPart, ...rest] = text.split("牵头");
   const leads = rest.length > 0 ? splitUnits(leadPart, aliases) : [];
   const others = (rest.length > 0 ? rest.join("牵头") : leadPart)
-    .split(/[,,;;]/)
+    .split(/[,，;；]/)
     .map((p) => p.trim().replace(ROLE_WORDS, "").replace(ROLE_WORDS, ""))
     .flatMap((p) => splitUnits(p, aliases));
-  return [...new Set([...leads, ...others])];
+  const seen = new Set<string>();
+  return [...leads, ...others].filter((u) => !seen.has(u) && (seen.add(u), true));
 }
 
 /**
- * Parses a list written as paragraphs, one task each, numbered or not. A paragraph with no
- * responsibility bracket is an error naming its line (a task must have units).
+ * Parses a list written as paragraphs, one task each, numbered or not, possibly broken
+ * across lines. A paragraph that never reaches a responsibility bracket is an error naming
+ * its line (a task must have units); titles above and signatures below are ignored lines.
  */
 export function parseInlineTaskList(text: string, options: { name?: string; aliases?: Readonly<Record<string, string>> } = {}): TaskList {
-  const aliases = options.aliases ?? UNIT_ALIASES;
   const tasks: Task[] = [];
   const problems: Array<{ line: number; message: string }> = [];
-  let title: string | undefined;
-  let section: string | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = cleanCellText(raw);
-    if (!line) return;
-    const found = splitTrailingClause(line);
+  const other = new NonTaskLines(UNFINISHED);
+  let buffer: TextLine[] = [];
+  for (const l of joinOpenBrackets(textLines(text))) {
+    const found = splitTrailingClause(l.text);
     if (!found) {
-      if (SECTION.test(line) && line.length <= 60) section = line;
-      else if (tasks.length === 0 && title === undefined && line.length <= 40) title = line;
-      else problems.push({ line: i + 1, message: "这一段末尾没有“(某某牵头,某某按职责分工负责)”,无法确定责任单位。" });
-      return;
+      buffer.push(l);
+      continue;
     }
-    const units = unitsOf(found.clause, aliases);
+    // A bracket on a line of its own closes the paragraph just above it.
+    const { before, task } = splitTaskStart(buffer, found.body || l.text, found.body === "");
+    other.between(before, tasks.length);
+    buffer = [];
+    const parts = [...task.map((t) => t.text), found.body].filter(Boolean);
+    const first = task[0] ?? l;
+    const units = unitsOf(found.clause, options.aliases);
+    if (parts.length === 0) {
+      problems.push({ line: l.line, message: "括号前没有任务文本。" });
+      continue;
+    }
     if (units.length === 0) {
-      problems.push({ line: i + 1, message: "括号中没有识别出责任单位。" });
-      return;
+      problems.push({ line: l.line, message: "括号中没有识别出责任单位。" });
+      continue;
     }
-    const number = NUMBER.exec(found.body);
-    const body = found.body.replace(NUMBER, "").replace(/[。;;]$/, "").trim();
+    const chinese = chineseTaskNumber(parts[0]);
+    const number = taskNumber(parts[0]) ?? chinese?.id;
+    const head = chinese ? chinese.rest : stripTaskNumber(parts[0]);
+    const body = joinLines([head, ...parts.slice(1)]).replace(/[。.;；]$/, "");
     tasks.push({
-      id: number ? Number(number[1]) : tasks.length + 1,
+      id: number ?? tasks.length + 1,
       text: body,
       units,
       unitsText: found.clause,
       deadline: extractDeadline(body),
-      section,
-      line: i + 1,
+      section: other.sections.current,
+      line: first.line,
     });
-  });
+  }
+  other.end(buffer, tasks.length);
+  problems.push(...other.problems);
   if (tasks.length === 0 && problems.length === 0) problems.push({ line: 1, message: "没有找到“任务文本(某某牵头……)”形式的任务。" });
-  if (problems.length > 0) throw new TaskListError(problems);
-  const units: string[] = [];
-  for (const t of tasks) for (const u of t.units) if (!units.includes(u)) units.push(u);
-  return { name: title ?? options.name ?? "任务清单", tasks, units };
+  const seen = new Map<number, number>();
+  for (const t of tasks) {
+    if (seen.has(t.id)) problems.push({ line: t.line, message: `序号 ${t.id} 重复(第 ${seen.get(t.id)} 行已有)。请改正其中一个。` });
+    seen.set(t.id, t.line);
+  }
+  if (problems.length > 0) throw new TaskListError(problems.sort((a, b) => a.line - b.line));
+  return { name: other.title ?? options.name ?? "任务清单", ...resolveListUnits(tasks), ignored: other.ignored() };
 }

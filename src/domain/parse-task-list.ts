@@ -1,54 +1,35 @@
 import { extractDeadline } from "./deadline";
+import { resolveListUnits } from "./list-units";
+import { SectionPath, pickTitle, sectionLevel, titleLine } from "./list-lines";
+import { looksBlock, parseBlockTaskList } from "./parse-block";
+import { looksInline, parseInlineTaskList } from "./parse-inline";
+import { foldWidth } from "./punctuation";
+import { Columns, findHeader } from "./table-header";
 import { SourceRow, readTableRows } from "./table-rows";
 import { TaskListError } from "./task-list-error";
-import { cleanCellText, compactHeader } from "./text-cleanup";
-import { Task, TaskList } from "./types";
-import { UNIT_ALIASES } from "./unit-aliases";
+import { cleanCellText } from "./text-cleanup";
+import { IgnoredLine, Task, TaskList } from "./types";
 import { splitUnits } from "./units";
 
 export interface ParseOptions {
   /** Used when the text has no title line above the table. */
   name?: string;
+  /** The caller's own renames (applied to every spelling with the same key). */
   aliases?: Readonly<Record<string, string>>;
 }
 
-interface Columns {
-  id: number;
-  text: number;
-  /** Either one 责任部门 column, or separate lead / support columns. */
-  units?: number;
-  lead?: number;
-  support?: number;
-}
-
-const ID_HEADERS = ["序号", "编号"];
-const TEXT_HEADERS = ["政策内容", "工作任务", "任务内容", "重点任务", "任务", "具体任务", "政策措施"];
-const UNITS_HEADERS = ["责任部门", "责任单位", "牵头及配合单位", "负责单位"];
-const LEAD_HEADERS = ["牵头单位", "牵头部门"];
-const SUPPORT_HEADERS = ["配合单位", "配合部门", "参与单位"];
-const SECTION = /^[((]?[一二三四五六七八九十百]+[))、.．]/;
-const ID_CELL = /^(\d{1,6})[.、.]?$/;
+/** 序号 as published: 12, 12., 12、 or a sub-number 1.1 (either width). */
+const ID_CELL = /^(\d{1,6})(?:\.(\d{1,3}))?[.、]?$/;
+const CHINESE_NUMBER_CELL = /^(?:[一二三四五六七八九十百]+[、.]?|\([一二三四五六七八九十百]+\))$/;
 const MAX_PROBLEMS = 20;
-
-function findHeader(row: SourceRow): Columns | undefined {
-  const names = row.cells.map(compactHeader);
-  const at = (list: string[]) => names.findIndex((n) => list.includes(n));
-  const id = at(ID_HEADERS);
-  const text = at(TEXT_HEADERS);
-  if (id < 0 || text < 0) return undefined;
-  const units = at(UNITS_HEADERS);
-  const lead = at(LEAD_HEADERS);
-  const support = at(SUPPORT_HEADERS);
-  if (units >= 0) return { id, text, units };
-  if (lead >= 0) return { id, text, lead, support: support >= 0 ? support : undefined };
-  return undefined;
-}
+export const ORIGINAL_NUMBER = "原序号";
 
 const nonEmpty = (row: SourceRow) => row.cells.map(cleanCellText).filter((c) => c !== "");
 
 /**
- * Parses a task list table (序号 / 政策内容 / 责任部门) flattened to text: repeated
- * header rows, HTML remnants, blank lines and section rows are expected. Throws a
+ * Any task list as text, in whichever style offices write it: a table (tab-separated or
+ * CSV, with a title, 附件 and notes above and signatures below), numbered paragraphs
+ * followed by "牵头单位:…" lines, or paragraphs ending "(某某牵头,某某负责)". Throws a
  * TaskListError naming every bad line rather than returning a partial list.
  */
 export function parseTaskList(text: string, options: ParseOptions = {}): TaskList {
@@ -61,98 +42,178 @@ export function parseTaskList(text: string, options: ParseOptions = {}): TaskLis
       },
     ]);
   }
-  return parseTaskRows(readTableRows(text), options);
+  const rows = readTableRows(text);
+  if (rows.some((r) => findHeader(r))) return parseTaskRows(rows, options);
+  if (looksBlock(text)) return parseBlockTaskList(text, options);
+  if (looksInline(text)) return parseInlineTaskList(text, options);
+  return parseTaskRows(rows, options);
 }
 
+interface Pending {
+  line: number;
+  text: string;
+  /** A row with a task's text and units but no 序号: an error even at the end. */
+  looksLikeTask: boolean;
+}
+
+/** Rows of a table (pasted, CSV, .docx, .xlsx or a selected range). */
 export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): TaskList {
-  const aliases = options.aliases ?? UNIT_ALIASES;
   const problems: Array<{ line?: number; message: string }> = [];
   const tasks: Task[] = [];
-  const seenIds = new Map<number, number>();
+  const published = new Map<string, number>();
+  const ignored: IgnoredLine[] = [];
+  const above: IgnoredLine[] = [];
+  let pending: Pending[] = [];
   let columns: Columns | undefined;
-  let title: string | undefined;
-  let section: string | undefined;
+  const infoColumns: string[] = [];
+  const sections = new SectionPath();
+  let subNumbers = false;
+  const labels: string[] = [];
 
-  for (const row of rows) {
-    if (problems.length >= MAX_PROBLEMS) break;
+  const data = rows.filter((r) => nonEmpty(r).length > 0);
+  data.forEach((row, index) => {
+    if (problems.length >= MAX_PROBLEMS) return;
     const filled = nonEmpty(row);
-    if (filled.length === 0) continue;
     const header = findHeader(row);
     if (header) {
       columns = header;
-      continue;
+      for (const { name } of header.info) if (!infoColumns.includes(name)) infoColumns.push(name);
+      return;
     }
+    const joined = filled.join(" ");
     if (!columns) {
-      if (filled.length === 1 && title === undefined) {
-        title = filled[0];
-        continue;
-      }
-      problems.push({
-        line: row.line,
-        message: "在表头之前出现了数据。请确认第一行表头为“序号 / 政策内容 / 责任部门”(用制表符分隔)。",
-      });
-      continue;
+      if (filled.length >= 2 && ID_CELL.test(foldWidth(filled[0]))) {
+        problems.push({
+          line: row.line,
+          message: "在表头之前出现了数据。请在任务行之前加上表头(如“序号 / 政策内容 / 责任部门”)。",
+        });
+      } else above.push({ line: row.line, text: joined });
+      return;
     }
+    const cols = columns;
     const cell = (i: number | undefined) => (i === undefined ? "" : cleanCellText(row.cells[i] ?? ""));
-    const idText = cell(columns.id);
-    if (filled.length === 1 && SECTION.test(filled[0]) && !ID_CELL.test(idText)) {
-      section = filled[0];
-      continue;
+    const rawCell = (i: number | undefined) => (i === undefined ? "" : (row.cells[i] ?? ""));
+    const idText = foldWidth(cell(cols.id)).replace(/\s+/g, "");
+    const body = cell(cols.text);
+    const unitsText =
+      cols.units !== undefined
+        ? rawCell(cols.units)
+        : [cols.lead, ...cols.support].map(rawCell).filter((s) => cleanCellText(s) !== "").join("、");
+    const hasUnits = cleanCellText(unitsText) !== "";
+
+    if (!hasUnits && CHINESE_NUMBER_CELL.test(idText)) {
+      const heading = `${cell(cols.id)}${body}`;
+      sections.enter(sectionLevel(heading) ?? 1, heading);
+      return;
+    }
+    if (filled.length === 1 && !ID_CELL.test(idText) && sectionLevel(filled[0]) !== undefined) {
+      sections.enter(sectionLevel(filled[0])!, filled[0]);
+      return;
     }
     const idMatch = ID_CELL.exec(idText);
-    if (!idMatch) {
-      problems.push({
-        line: row.line,
-        message: idText
-          ? `序号“${idText.slice(0, 20)}”不是数字。每行应为:序号、政策内容、责任部门。`
-          : "这一行缺少序号。请补上序号,或把它并入上一行的政策内容(从 Word 复制合并单元格时常见)。",
-      });
-      continue;
+    const next = data[index + 1];
+    const nextId = next && cols.id !== undefined ? foldWidth(cleanCellText(next.cells[cols.id] ?? "")).replace(/\s+/g, "") : "";
+    if (idMatch && !idMatch[2] && !hasUnits && body && nextId.startsWith(`${idMatch[1]}.`) && ID_CELL.exec(nextId)?.[2]) {
+      // "1  总体要求" followed by 1.1, 1.2: a heading numbered like a task.
+      sections.enter(3, `${idMatch[1]}.${body}`);
+      return;
     }
-    const id = Number(idMatch[1]);
-    const body = cell(columns.text);
-    const unitsText =
-      columns.units !== undefined
-        ? cell(columns.units)
-        : [cell(columns.lead), cell(columns.support)].filter((s) => s !== "").join("、");
-    const units = splitUnits(unitsText, aliases);
-    if (seenIds.has(id)) {
-      problems.push({ line: row.line, message: `序号 ${id} 重复(第 ${seenIds.get(id)} 行已有)。请改正其中一个。` });
-      continue;
+    if (cols.id === undefined && !hasUnits) {
+      pending.push({ line: row.line, text: joined, looksLikeTask: false });
+      return;
     }
-    seenIds.set(id, row.line);
+    if (!idMatch && cols.id !== undefined) {
+      // A one-cell line after the last task is a signature, date or remark; more is a task without 序号.
+      pending.push({ line: row.line, text: joined, looksLikeTask: filled.length >= 2 });
+      return;
+    }
+    for (const p of pending) problems.push(rowProblem(p));
+    pending = [];
+    const label = idMatch ? (idMatch[2] ? `${idMatch[1]}.${idMatch[2]}` : idMatch[1]) : String(tasks.length + 1);
+    if (idMatch?.[2]) subNumbers = true;
+    if (published.has(label)) {
+      problems.push({ line: row.line, message: `序号 ${label} 重复(第 ${published.get(label)} 行已有)。请改正其中一个。` });
+      return;
+    }
+    published.set(label, row.line);
     if (!body) {
-      problems.push({ line: row.line, message: `序号 ${id} 缺少政策内容。` });
-      continue;
+      problems.push({ line: row.line, message: `序号 ${label} 缺少政策内容。` });
+      return;
     }
+    const units = splitUnits(unitsText, options.aliases);
     if (units.length === 0) {
       problems.push({
         line: row.line,
-        message: `序号 ${id} 缺少责任部门。请在第三列填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。`,
+        message: `序号 ${label} 缺少责任部门。请填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。`,
       });
-      continue;
+      return;
     }
-    const previous = tasks[tasks.length - 1];
-    if (previous && id !== previous.id + 1) {
-      problems.push({
-        line: row.line,
-        message: `序号不连续:${previous.id} 之后是 ${id}(应为 ${previous.id + 1})。请检查是否漏行或错行。`,
-      });
-    }
-    tasks.push({ id, text: body, units, unitsText, deadline: extractDeadline(body), section, line: row.line });
+    const deadlineText = cell(cols.deadline);
+    const fromCell = extractDeadline(deadlineText);
+    const info: Record<string, string> = {};
+    for (const { col, name } of cols.info) if (cell(col)) info[name] = cell(col);
+    if (deadlineText && fromCell.kind === "none") info["完成时限"] = deadlineText;
+    tasks.push({
+      id: Number(idMatch ? idMatch[1] : label),
+      text: body,
+      units,
+      unitsText: cleanCellText(unitsText),
+      deadline: fromCell.kind !== "none" ? fromCell : extractDeadline(body),
+      section: sections.current,
+      line: row.line,
+      ...(Object.keys(info).length > 0 ? { info } : {}),
+    });
+    labels.push(label);
+  });
+  for (const p of pending) {
+    if (p.looksLikeTask) problems.push(rowProblem(p));
+    else ignored.push({ line: p.line, text: p.text });
   }
 
   if (!columns && problems.length === 0) {
     problems.push({
-      line: rows.find((r) => nonEmpty(r).length > 0)?.line ?? 1,
-      message: "这不是任务清单:没有找到“序号 / 政策内容 / 责任部门”表头。",
+      // The first line may be a title; the next is where a header was expected.
+      line: (data[1] ?? data[0])?.line ?? 1,
+      message: "这不是任务清单:没有找到表头(序号 / 政策内容或重点任务 / 责任部门或牵头单位),也不是“任务文本(某某牵头……)”或“牵头单位:……”的写法。",
     });
   } else if (tasks.length === 0 && problems.length === 0) {
     problems.push({ line: undefined, message: "任务清单中没有任何任务行。" });
   }
+  const numbered = finishNumbers(tasks, subNumbers ? labels : undefined, problems);
   if (problems.length > 0) throw new TaskListError(problems);
 
-  const units: string[] = [];
-  for (const t of tasks) for (const u of t.units) if (!units.includes(u)) units.push(u);
-  return { name: title ?? options.name ?? "任务清单", tasks, units };
+  const title = pickTitle(above);
+  const titleRow = titleLine(above);
+  const extra = subNumbers ? [ORIGINAL_NUMBER, ...infoColumns] : infoColumns;
+  if (numbered.some((t) => t.info?.["完成时限"]) && !extra.includes("完成时限")) extra.push("完成时限");
+  return {
+    name: title ?? options.name ?? "任务清单",
+    ...resolveListUnits(numbered),
+    ignored: [...above.filter((l) => l !== titleRow), ...ignored],
+    ...(extra.length > 0 ? { infoColumns: extra } : {}),
+  };
+}
+
+function rowProblem(p: Pending): { line: number; message: string } {
+  return {
+    line: p.line,
+    message: "这一行缺少序号。请补上序号,或把它并入上一行的政策内容(从 Word 复制合并单元格时常见)。",
+  };
+}
+
+/**
+ * Published numbers are the tasks' keys unless the list uses sub-numbers (1.1, 1.2): then
+ * tasks are numbered 1…n in order and the published number is kept as 原序号.
+ */
+function finishNumbers(clean: Task[], labels: string[] | undefined, problems: Array<{ line?: number; message: string }>): Task[] {
+  if (labels) return clean.map((t, i) => ({ ...t, id: i + 1, info: { [ORIGINAL_NUMBER]: labels[i], ...t.info } }));
+  for (let i = 1; i < clean.length; i++) {
+    if (clean[i].id !== clean[i - 1].id + 1 && problems.length < MAX_PROBLEMS) {
+      problems.push({
+        line: clean[i].line,
+        message: `序号不连续:${clean[i - 1].id} 之后是 ${clean[i].id}(应为 ${clean[i - 1].id + 1})。请检查是否漏行或错行。`,
+      });
+    }
+  }
+  return clean;
 }

@@ -1,16 +1,29 @@
+import { deadlineWording } from "./deadline";
 import { TaskList } from "./types";
+
+const DEADLINE_COLUMN = "完成时限";
 
 /**
  * The list as tab-separated text in the shape the parser reads (title, header, section
- * rows, one row per task with units joined by "、"). Parsing it gives the same list.
+ * rows, one row per task with units joined by "、", extra columns after). Parsing it
+ * gives the same list; a tracker keeps it to rebuild from.
  */
 export function renderTaskListText(list: TaskList): string {
-  const lines = [list.name, "", "序号\t政策内容\t责任部门"];
+  const info = (list.infoColumns ?? []).filter((c) => c !== DEADLINE_COLUMN);
+  const deadlineCell = (t: TaskList["tasks"][number]) => {
+    const wording = deadlineWording(t.deadline);
+    return t.info?.[DEADLINE_COLUMN] ?? (wording && !t.text.includes(wording) ? wording : "");
+  };
+  const withDeadline = list.tasks.some((t) => deadlineCell(t) !== "");
+  const header = ["序号", "政策内容", "责任部门", ...(withDeadline ? [DEADLINE_COLUMN] : []), ...info];
+  const lines = [list.name, "", header.join("\t")];
   let section: string | undefined;
+  const flat = (s: string) => s.replace(/[\t\r\n]+/g, " ");
   for (const t of list.tasks) {
-    if (t.section !== section && t.section !== undefined) lines.push(t.section);
+    if (t.section !== section && t.section !== undefined) lines.push(flat(t.section));
     section = t.section;
-    lines.push(`${t.id}\t${t.text}\t${t.units.join("、")}`);
+    const cells = [String(t.id), t.text, t.units.join("、"), ...(withDeadline ? [deadlineCell(t)] : []), ...info.map((c) => t.info?.[c] ?? "")];
+    lines.push(cells.map(flat).join("\t"));
   }
   return lines.join("\n") + "\n";
 }

@@ -23,14 +23,41 @@ export interface Task {
   section?: string;
   /** 1-based line of the source text, for error messages and previews. */
   line: number;
+  /** Extra columns of the source (牵头领导, 备注, 原序号…) by header: shown read-only. */
+  info?: Readonly<Record<string, string>>;
+}
+
+/** A line of the source that is not part of the list (title, 附件, 文号, signature…). */
+export interface IgnoredLine {
+  line: number;
+  text: string;
+}
+
+/** A unit name that looks like a fragment; the pane asks to fix or confirm it, the CLI refuses it. */
+export interface UnitFlag {
+  unit: string;
+  line: number;
+  reason: string;
+}
+
+/** A built-in alias that did not apply (its other spelling is not in the list). */
+export interface UnitSuggestion {
+  unit: string;
+  target: string;
 }
 
 export interface TaskList {
   /** Title found above the table, or the caller's name for the list. */
   name: string;
   tasks: Task[];
-  /** Canonical units in order of first appearance. */
+  /** Units as the list spells them (first spelling of each key), in order of first appearance. */
   units: string[];
+  /** Lines skipped above and below the list, shown in the preview. */
+  ignored?: IgnoredLine[];
+  flagged?: UnitFlag[];
+  suggestions?: UnitSuggestion[];
+  /** Headers of the extra columns, in source order (keys of Task.info). */
+  infoColumns?: string[];
 }
 
 export function roleOf(task: Task, unit: string): Role {

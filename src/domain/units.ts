@@ -1,61 +1,88 @@
-import { COMPOUND_UNITS, UNIT_ALIASES } from "./unit-aliases";
+import { COMPOUND_UNITS } from "./unit-aliases";
 import { cleanCellText } from "./text-cleanup";
+import { foldWidth, unitKey } from "./punctuation";
 
-/** Unit names are written with either bracket width; canonical names use full width. */
+/** A unit name as displayed: cleaned, without spaces, in the list's own punctuation width. */
 export function normaliseUnitName(raw: string): string {
-  return cleanCellText(raw)
-    .replace(/\(/g, "(")
-    .replace(/\)/g, ")")
-    .replace(/\s+/g, "");
+  return cleanCellText(raw).replace(/\s+/g, "");
 }
 
-export function canonicalUnit(raw: string, aliases: Readonly<Record<string, string>> = UNIT_ALIASES): string {
+/** The caller's alias for a name (compared by key), or the name itself. */
+export function canonicalUnit(raw: string, aliases: Readonly<Record<string, string>> = {}): string {
   const name = normaliseUnitName(raw);
-  return aliases[name] ?? name;
+  const byKey = aliasesByKey(aliases);
+  return byKey.get(unitKey(name)) ?? name;
 }
 
-const PLACEHOLDER = "\u0000";
-const RESTORE = new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, "g");
-const COMPOUNDS_LONGEST_FIRST = [...COMPOUND_UNITS].sort((a, b) => b.length - a.length);
+export function aliasesByKey(aliases: Readonly<Record<string, string>>): Map<string, string> {
+  return new Map(Object.entries(aliases).map(([from, to]) => [unitKey(from), to]));
+}
+
+const COMPOUND_KEYS = [...COMPOUND_UNITS].map(unitKey).sort((a, b) => b.length - a.length);
+/** "各市、县(市、区)…", "各设区市、县(市、区)…": the county part belongs to the city part. */
+const CITY_THEN_COUNTY = /^各(?:设区)?市$/;
+const COUNTY_PART = /^县\(/;
 
 /**
- * Splits a 责任部门 cell into canonical unit names, lead first.
- * "," / "," / ";" separate groups, "、" separates units, "及" joins two units,
- * a trailing "等" means "and others" and is dropped; known compound names and
- * anything inside brackets are never split.
+ * A line break between units in a cell separates them (Word cells, CSV fields); inside
+ * brackets it is only wrapping.
  */
-export function splitUnits(cell: string, aliases: Readonly<Record<string, string>> = UNIT_ALIASES): string[] {
-  let text = normaliseUnitName(cell);
-  const kept: string[] = [];
-  for (const compound of COMPOUNDS_LONGEST_FIRST) {
-    if (!text.includes(compound)) continue;
-    text = text.split(compound).join(`${PLACEHOLDER}${kept.length}${PLACEHOLDER}`);
-    kept.push(compound);
-  }
-  const tokens: string[] = [];
+function breaksToSeparators(cell: string): string {
   let depth = 0;
-  let current = "";
-  for (const ch of text) {
+  let out = "";
+  for (const ch of cell.replace(/\r\n?/g, "\n")) {
+    const f = foldWidth(ch);
+    if (f === "(") depth++;
+    if (f === ")") depth = Math.max(0, depth - 1);
+    out += ch === "\n" && depth === 0 ? "、" : ch;
+  }
+  return out;
+}
+
+/**
+ * Splits a 责任部门 cell into unit names as written, lead first, without duplicates (by
+ * key). "、" "," ";" in either width separate units, "及" joins two, a trailing "等"
+ * ("and others") is dropped; anything inside brackets and known compound names stay whole.
+ * Only the caller's aliases are applied here; built-in ones are a list-level decision.
+ */
+export function splitUnits(cell: string, aliases: Readonly<Record<string, string>> = {}): string[] {
+  const text = normaliseUnitName(breaksToSeparators(cell));
+  const folded = foldWidth(text);
+  const protectedAt = new Uint8Array(text.length);
+  for (const key of COMPOUND_KEYS) {
+    for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length)) protectedAt.fill(1, at, at + key.length);
+  }
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i];
     if (ch === "(") depth++;
     if (ch === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、,,;;]/.test(ch)) {
-      tokens.push(current);
-      current = "";
-    } else {
-      current += ch;
+    if (depth === 0 && !protectedAt[i] && /[、,;]/.test(ch)) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
     }
   }
-  tokens.push(current);
-
-  const restore = (s: string) =>
-    s.replace(RESTORE, (_, i: string) => kept[Number(i)]);
+  pieces.push(text.slice(start));
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && CITY_THEN_COUNTY.test(foldWidth(prev)) && COUNTY_PART.test(foldWidth(piece))) joined[joined.length - 1] = `${prev}、${piece}`;
+    else joined.push(piece);
+  }
+  const byKey = aliasesByKey(aliases);
   const units: string[] = [];
-  for (const token of tokens) {
-    for (const part of token.split("及")) {
-      const name = restore(part).replace(/等$/, "").trim();
+  const seen = new Set<string>();
+  for (const token of joined) {
+    const parts = /[()（）]/.test(token) || COMPOUND_KEYS.includes(unitKey(token)) ? [token] : token.split("及");
+    for (const part of parts) {
+      const name = part.replace(/等$/, "").trim();
       if (!name) continue;
-      const canonical = aliases[name] ?? name;
-      if (!units.includes(canonical)) units.push(canonical);
+      const chosen = byKey.get(unitKey(name)) ?? name;
+      if (seen.has(unitKey(chosen))) continue;
+      seen.add(unitKey(chosen));
+      units.push(chosen);
     }
   }
   return units;

@@ -1,5 +1,23 @@
 import * as React from "react";
-import { Button, Caption1, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { suspiciousUnitReason } from "../domain/list-units";
 import { TaskList } from "../domain/types";
 import { Strings } from "./strings";
 
@@ -9,7 +27,20 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   table: { maxHeight: "260px", overflowY: "auto" },
   num: { textAlign: "right", width: "4em" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  ignored: { maxHeight: "120px", overflowY: "auto", color: tokens.colorNeutralForeground3 },
 });
+
+/**
+ * Units that look like fragments, checked on the names as they are now (after the user's
+ * renames), each with the first line it comes from.
+ */
+function unitFlags(list: TaskList): Array<{ unit: string; line: number; reason: string }> {
+  return list.units.flatMap((unit) => {
+    const reason = suspiciousUnitReason(unit);
+    return reason ? [{ unit, reason, line: list.tasks.find((t) => t.units.includes(unit))?.line ?? 0 }] : [];
+  });
+}
 
 export function ListPreview(props: {
   s: Strings;
@@ -34,6 +65,9 @@ export function ListPreview(props: {
     [list.tasks.reduce((n, t) => n + t.units.length, 0), s.assignments],
     [list.tasks.filter((t) => t.deadline.kind !== "none").length, s.withDeadline],
   ];
+  const flags = unitFlags(list);
+  const suggestions = (list.suggestions ?? []).filter((x) => list.units.includes(x.unit) && !list.units.includes(x.target));
+  const lineLabel = (n: number) => s.lineNo.replace("{n}", String(n));
   return (
     <section aria-label={list.name} data-testid="preview">
       <Text weight="semibold">{list.name}</Text>
@@ -45,6 +79,53 @@ export function ListPreview(props: {
           </div>
         ))}
       </div>
+      {flags.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="flagged-units">
+          <MessageBarBody>
+            <MessageBarTitle>{s.flaggedTitle}</MessageBarTitle>
+            {s.flaggedHint}
+            <ul className={styles.list}>
+              {flags.map((f) => (
+                <li key={f.unit}>
+                  {lineLabel(f.line)}:“{f.unit}”{f.reason}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {suggestions.length > 0 && (
+        <Caption1 block data-testid="unit-suggestions">
+          {s.suggestionsTitle}:
+          {suggestions.map((x) => (
+            <span key={x.unit}>
+              {" "}
+              {x.unit}
+              <Button size="small" appearance="transparent" disabled={disabled} onClick={() => onOverride(x.unit, x.target)}>
+                {s.useSuggestion.replace("{name}", x.target)}
+              </Button>
+            </span>
+          ))}
+        </Caption1>
+      )}
+      {(list.ignored ?? []).length > 0 && (
+        <details data-testid="ignored-lines">
+          <summary>
+            <Caption1>
+              {s.ignoredLines}({list.ignored!.length})
+            </Caption1>
+          </summary>
+          <ul className={`${styles.list} ${styles.ignored}`}>
+            {list.ignored!.map((l) => (
+              <li key={l.line}>
+                <Caption1>
+                  {lineLabel(l.line)}:{l.text}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <Caption1>
         {s.unitsFound} · {s.unitsHint}
       </Caption1>

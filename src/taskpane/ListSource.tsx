@@ -1,7 +1,6 @@
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ListChoice, builtinChoice, chooseList, chooseParsed, readListFile } from "./list-choice";
-import { importDocx } from "../import/import-list";
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { ListChoice, builtinChoice, chooseFile, chooseList, chooseParsed } from "./list-choice";
 import { TaskList } from "../domain/types";
 import { TaskListError } from "../domain/task-list-error";
 import { describeExcelError } from "../excel/excel-errors";
@@ -26,23 +25,24 @@ export function ListSource(props: {
   const [text, setText] = React.useState(choice.source === "custom" ? choice.text : "");
   const [fileError, setFileError] = React.useState<string>();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  /** The chosen .xlsx, kept so another of its sheets can be read. */
+  const [workbook, setWorkbook] = React.useState<{ name: string; bytes: Uint8Array; sheets: string[]; sheet?: string }>();
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const readFile = async (name: string, bytes: Uint8Array, sheet?: string) => {
     setFileError(undefined);
-    const name = file.name.replace(/\.[^.]+$/, "");
     try {
-      if (/\.docx$/i.test(file.name)) {
-        const list = await importDocx(new Uint8Array(await file.arrayBuffer()), { name });
-        onChange(chooseParsed(() => list, file.name));
-        return;
-      }
-      const content = await readListFile(file, { tooBig: s.fileTooBig, notUtf8: s.fileNotUtf8 });
-      setText(content);
-      onChange(chooseList("custom", content, name));
+      const read = await chooseFile(name, bytes, { tooBig: s.fileTooBig, notUtf8: s.fileNotUtf8 }, sheet);
+      if (!/\.(docx|xlsx)$/i.test(name)) setText(read.choice.text);
+      setWorkbook(read.sheets && read.sheets.length > 1 ? { name, bytes, sheets: read.sheets, sheet: read.sheet } : undefined);
+      onChange(read.choice);
     } catch (e) {
       setFileError((e as Error).message);
     }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    await readFile(file.name, new Uint8Array(await file.arrayBuffer()));
   };
 
   return (
@@ -56,7 +56,7 @@ export function ListSource(props: {
         <Radio value="builtin" label={s.builtinList} />
         <Radio value="custom" label={s.otherList} disabled={!text} />
       </RadioGroup>
-      <Field label={s.otherList} hint={s.pasteHint}>
+      <Field label={s.otherList} hint={s.listHint}>
         <Textarea value={text} rows={4} disabled={disabled} resize="vertical" onChange={(_, d) => setText(d.value)} data-testid="list-text" />
       </Field>
       <div className={styles.row}>
@@ -64,7 +64,7 @@ export function ListSource(props: {
           {s.useText}
         </Button>
         <Button disabled={disabled} onClick={() => fileInput.current?.click()}>
-          {s.chooseFile}
+          {s.chooseListFile}
         </Button>
         <Button
           disabled={disabled}
@@ -79,8 +79,24 @@ export function ListSource(props: {
         >
           {s.fromSelection}
         </Button>
-        <input ref={fileInput} type="file" accept=".txt,.csv,.docx,text/plain,text/csv" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="list-file" />
+        <input ref={fileInput} type="file" accept=".txt,.csv,.docx,.xlsx,text/plain,text/csv" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="list-file" />
       </div>
+      {workbook && (
+        <Field label={s.listSheet}>
+          <Select
+            value={workbook.sheet}
+            disabled={disabled}
+            data-testid="list-sheet"
+            onChange={(_, d) => void readFile(workbook.name, workbook.bytes, d.value)}
+          >
+            {workbook.sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {fileError && (
         <MessageBar intent="error">
           <MessageBarBody>{fileError}</MessageBarBody>

@@ -1,5 +1,6 @@
 import { TaskListError } from "../domain/task-list-error";
-import { importText } from "../import/import-list";
+import { importFile, importText } from "../import/import-list";
+import { readXlsxRows } from "../import/xlsx-list";
 import { TaskList } from "../domain/types";
 import { BUILTIN_LIST_NAME, BUILTIN_LIST_TEXT } from "./builtin-list";
 
@@ -30,13 +31,39 @@ export function chooseParsed(read: () => TaskList, label: string): ListChoice {
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads a chosen .txt/.csv as UTF-8, refusing what is not (the usual GBK export of old Office). */
-export async function readListFile(file: File, messages: { tooBig: string; notUtf8: string }): Promise<string> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(messages.tooBig);
-  const bytes = new Uint8Array(await file.arrayBuffer());
+/** A chosen .txt/.csv as UTF-8, refusing what is not (the usual GBK export of old Office). */
+function decodeUtf8(bytes: Uint8Array, notUtf8: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(messages.notUtf8);
+    throw new Error(notUtf8);
+  }
+}
+
+/** A chosen .docx or .xlsx (and the sheets an .xlsx offers), read by the importer the CLI uses too. */
+export interface FileChoice {
+  choice: ListChoice;
+  sheets?: string[];
+  sheet?: string;
+}
+
+export async function chooseFile(
+  name: string,
+  bytes: Uint8Array,
+  messages: { tooBig: string; notUtf8: string },
+  sheet?: string,
+): Promise<FileChoice> {
+  if (bytes.length > MAX_FILE_BYTES) throw new Error(messages.tooBig);
+  const listName = name.replace(/\.[^.]+$/, "");
+  const binary = /\.(docx|xlsx)$/i.test(name);
+  const content = binary ? bytes : decodeUtf8(bytes, messages.notUtf8);
+  try {
+    const read = await importFile(name, content, { name: listName, sheet });
+    return { choice: { source: "custom", text: binary ? name : (content as string), list: read.list }, sheets: read.sheets, sheet: read.sheet };
+  } catch (e) {
+    if (!(e instanceof TaskListError)) throw e;
+    // A workbook whose first sheet is not the list: still offer its other sheets.
+    const sheets = /\.xlsx$/i.test(name) ? await readXlsxRows(bytes, sheet) : undefined;
+    return { choice: { source: "custom", text: binary ? name : (content as string), error: e }, sheets: sheets?.sheets, sheet: sheets?.sheet };
   }
 }

@@ -76,6 +76,15 @@ const zh = {
   passwordSubmit: "确定",
   passwordCancel: "取消",
   passwordCancelled: "已取消:没有密码无法修改受保护的工作表。工作簿未作任何修改。",
+  chooseListFile: "选择文件(.txt/.csv/.docx/.xlsx)…",
+  listHint: "粘贴任务清单:表格(可直接从 Word/Excel 复制)、“牵头单位:…”分段写法,或“任务文本。(某某牵头,某某负责)”段落,全角半角标点均可;也可选择 .txt/.csv/.docx/.xlsx 文件,或先在工作表中选中任务表。标题、附件、落款等会被跳过并列出。",
+  listSheet: "清单所在的工作表",
+  ignoredLines: "已跳过的行(不是任务:标题、附件、文号、落款等)",
+  lineNo: "第 {n} 行",
+  flaggedTitle: "请检查这些责任单位",
+  flaggedHint: "双击单位名称可改正。括号不成对的名称必须改正后才能生成;其余确认无误可直接生成。",
+  suggestionsTitle: "可能是同一单位的其他写法",
+  useSuggestion: "改为“{name}”",
 };
 
 export type Strings = typeof zh;
@@ -157,6 +166,15 @@ const en: Strings = {
   passwordSubmit: "OK",
   passwordCancel: "Cancel",
   passwordCancelled: "Cancelled: protected sheets cannot be changed without their password. Nothing in the workbook was changed.",
+  chooseListFile: "Choose file (.txt/.csv/.docx/.xlsx)…",
+  listHint: "Paste a task list: a table (copied from Word/Excel), the block style (“牵头单位:…” lines) or paragraphs ending “(某某牵头,某某负责)”, in full- or half-width punctuation; or choose a .txt/.csv/.docx/.xlsx file, or select the table in a sheet first. Titles and signatures are skipped and listed.",
+  listSheet: "Worksheet holding the list",
+  ignoredLines: "Lines skipped (not tasks: titles, attachments, document numbers, signatures…)",
+  lineNo: "line {n}",
+  flaggedTitle: "Please check these units",
+  flaggedHint: "Double-click a unit to correct it. Names with unbalanced brackets must be corrected before building; the others can be built once you have checked them.",
+  suggestionsTitle: "Possibly another spelling of one unit",
+  useSuggestion: "Rename to “{name}”",
 };
 
 export function stringsFor(language: string | undefined): Strings {

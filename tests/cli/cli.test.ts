@@ -64,7 +64,7 @@ describe("policy-tracker CLI", () => {
     const dir = tmp();
     const tasks = path.join(dir, "bad.txt");
     writeFileSync(tasks, "序号\t政策内容\t责任部门\n1\t甲\t省教育厅\n2\t乙\t\n");
-    expect(await failureOf(["--tasks", tasks, "--out", path.join(dir, "x.xlsx")])).toBe("错误 / error: 第 3 行:序号 2 缺少责任部门。请在第三列填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。");
+    expect(await failureOf(["--tasks", tasks, "--out", path.join(dir, "x.xlsx")])).toBe("错误 / error: 第 3 行:序号 2 缺少责任部门。请填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。");
   });
 
   it("refuses a GBK file and says how to fix it", async () => {
@@ -83,5 +83,28 @@ describe("policy-tracker CLI", () => {
 
   it("rejects unknown arguments", async () => {
     expect(await failureOf(["frobnicate"])).toContain("未知的命令或参数");
+  });
+
+  it("refuses a mistyped or unknown option with the usage, in every command, before writing anything", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "t.xlsx");
+    const typo = await failureOf(["build", "--pasword", "secret", "--out", out]);
+    expect(typo).toContain("不认识选项 --pasword");
+    expect(typo).toContain("是不是 --password");
+    expect(typo).toContain("policy-tracker [build]");
+    expect(existsSync(out)).toBe(false);
+    expect(await failureOf(["--bogus"])).toContain("不认识选项 --bogus");
+    expect(await failureOf(["report", "x.xlsx", "--tody", "2026-01-01"])).toContain("policy-tracker report TRACKER.xlsx");
+    expect(await failureOf(["export", "x.xlsx", "--al"])).toContain("不认识选项 --al");
+    expect(await failureOf(["merge", "x.xlsx", "r.xlsx", "--ot", "m.xlsx"])).toContain("不认识选项 --ot");
+    expect(await failureOf(["archive", "x.xlsx", "--perod", "2026年1月"])).toContain("不认识选项 --perod");
+  });
+
+  it("refuses stray arguments with the usage", async () => {
+    expect(await failureOf(["report", "a.xlsx", "b.xlsx"])).toContain("多余的参数“b.xlsx”");
+    expect(await failureOf(["export", "a.xlsx", "extra", "--all"])).toContain("多余的参数“extra”");
+    expect(await failureOf(["archive", "a.xlsx", "b"])).toContain("policy-tracker archive TRACKER.xlsx");
+    expect(await failureOf(["build", "list.txt"])).toContain("未知的命令或参数“list.txt”");
+    expect(await failureOf(["export", "a.xlsx", "--all=yes"])).toContain("--all 不带值");
   });
 });

@@ -75,7 +75,9 @@ describe("accepted shapes", () => {
 
   it("separate 牵头单位 / 配合单位 columns", () => {
     const list = parseTaskList("序号\t工作任务\t牵头单位\t配合单位\n1\t任务\t省财政厅\t省教育厅、省人社厅");
-    expect(list.tasks[0].units).toEqual(["省财政厅", "省教育厅", "省人力资源社会保障厅"]);
+    // The list's own spelling stays: the built-in alias only suggests the longer name.
+    expect(list.tasks[0].units).toEqual(["省财政厅", "省教育厅", "省人社厅"]);
+    expect(list.suggestions).toEqual([{ unit: "省人社厅", target: "省人力资源社会保障厅" }]);
   });
 
   it("uses the caller's name when the text has no title", () => {

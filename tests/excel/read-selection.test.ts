@@ -21,6 +21,8 @@ describe("a table pasted into a sheet and selected", () => {
     expect(address).toBe("粘贴!B3:E6");
     expect(rows[0].line).toBe(3);
     const list = importRows(rows);
-    expect(list.tasks.map((t) => t.units)).toEqual([["省教育厅", "省财政厅"], ["省发展改革委"], ["省人力资源社会保障厅", "省教育厅"]]);
+    // A unit keeps the list's spelling (issue 12): the built-in alias only suggests the long name.
+    expect(list.tasks.map((t) => t.units)).toEqual([["省教育厅", "省财政厅"], ["省发展改革委"], ["省人社厅", "省教育厅"]]);
+    expect(list.suggestions).toEqual([{ unit: "省人社厅", target: "省人力资源社会保障厅" }]);
   });
 });

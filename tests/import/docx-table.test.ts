@@ -32,7 +32,7 @@ describe("a task list in a .docx table", () => {
     const rows = await readDocxTableRows(await docx());
     expect(rows.map((r) => r.cells)).toEqual([
       ["序号", "重点任务", "牵头单位", "配合单位"],
-      ["1", "健全职业教育 标准体系", "省教育厅", "省人社厅、省市场监管局"],
+      ["1", "健全职业教育\n标准体系", "省教育厅", "省人社厅、省市场监管局"],
       ["2", "到2025年建成一批高水平专业群", "省教育厅", "省财政厅"],
       ["3", "推进产教融合 & 校企合作", "省发展改革委", ""],
     ]);
@@ -41,11 +41,14 @@ describe("a task list in a .docx table", () => {
   it("imports it through the same parser (separate 牵头 / 配合 columns)", async () => {
     const list = await importDocx(await docx(), { name: "分工表" });
     expect(list.tasks.map((t) => [t.id, t.units])).toEqual([
-      [1, ["省教育厅", "省人力资源社会保障厅", "省市场监管局"]],
+      [1, ["省教育厅", "省人社厅", "省市场监管局"]],
       [2, ["省教育厅", "省财政厅"]],
       [3, ["省发展改革委"]],
     ]);
     expect(list.tasks[0].text).toBe("健全职业教育标准体系");
+    // "附件:" above the table introduces the title; nothing else was skipped.
+    expect(list.name).toBe("重点任务分工表");
+    expect(list.ignored).toEqual([]);
     expect(list.tasks[1].deadline).toMatchObject({ date: "2025-12-31" });
   });
 

@@ -1,4 +1,5 @@
 import fs from "fs";
+import os from "os";
 import path from "path";
 import { ExcelHost } from "../excel-host/host";
 import { BrowserHost, CHROMIUM_PATH, startBrowserHost } from "../excel-host/browser";
@@ -10,6 +11,7 @@ import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { seedText } from "../support/seed";
 import { buildTracker } from "../../src/excel/build-tracker";
 import { buildOptions, newHost } from "../support/excel-host-helpers";
+import { CORPUS_DIR, xlsxFromSpec } from "../fixtures/task-lists/corpus";
 
 /** Screenshots of each pane state land here (look at them). */
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts/taskpane-screenshots");
@@ -121,6 +123,50 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     await expect(errors.textContent()).resolves.toMatch(/第 3 行:序号 2 缺少责任部门.*第 4 行:序号 2 重复/);
     expect(await page.getByTestId("build").isDisabled()).toBe(true);
     await shot(b, "04-list-errors.png");
+  });
+
+  it("previews a full-width list with its skipped lines and flags a broken unit that cannot be built", async () => {
+    if (!hasChromium) return;
+    const b = await openPane();
+    const { page, host } = b;
+    await page.getByTestId("build").waitFor({ state: "visible", timeout: 30_000 });
+    const list = [
+      "附件1",
+      "重点任务分工表",
+      "序号\t重点任务\t牵头单位\t配合单位",
+      "1\t推进中职学校达标建设\t省教育厅\t省财政厅（预算处，各市、县（市、区）人民政府",
+      "2\t落实学生资助政策\t省财政厅\t省教育厅",
+      "江西省教育厅办公室",
+    ].join("\n");
+    await page.getByTestId("list-text").fill(list);
+    await page.getByTestId("use-text").click();
+    const flagged = page.getByTestId("flagged-units");
+    await flagged.waitFor({ state: "visible" });
+    await expect(flagged.textContent()).resolves.toMatch(/第 4 行:“省财政厅（预算处，各市、县（市、区）人民政府”括号不成对/);
+    await expect(page.getByTestId("ignored-lines").textContent()).resolves.toMatch(/\(2\)/);
+    await page.getByTestId("ignored-lines").locator("summary").click();
+    await expect(page.getByTestId("ignored-lines").textContent()).resolves.toMatch(/第 1 行:附件1.*第 6 行:江西省教育厅办公室/);
+    await shot(b, "09-flagged-unit.png");
+    const before = host.sheetNames().length;
+    await page.getByTestId("build").click();
+    await page.getByText(/括号不成对/).last().waitFor({ state: "visible", timeout: 60_000 });
+    expect(host.sheetNames()).toHaveLength(before);
+  });
+
+  it("reads an .xlsx list from the sheet the user chooses", async () => {
+    if (!hasChromium) return;
+    const b = await openPane();
+    const { page } = b;
+    await page.getByTestId("build").waitFor({ state: "visible", timeout: 30_000 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pane-xlsx-"));
+    const file = path.join(dir, "清单.xlsx");
+    fs.writeFileSync(file, await xlsxFromSpec(path.join(CORPUS_DIR, "table-xlsx-chosen-sheet.xlsx.tsv")));
+    await page.getByTestId("list-file").setInputFiles(file);
+    // The first sheet holds only a note: refused by line, and the sheet can be changed.
+    await page.getByTestId("list-sheet").waitFor({ state: "visible", timeout: 30_000 });
+    await page.getByTestId("list-sheet").selectOption("任务清单");
+    await expect(page.getByTestId("preview").textContent()).resolves.toMatch(/3\s*项任务.*4\s*个责任单位.*6\s*项责任分工/);
+    await shot(b, "10-xlsx-sheet.png");
   });
 
   it("follows an English Office", async () => {
