@@ -31,7 +31,7 @@ export function mergeLogRows(outcome: MergeOutcome, time: string, unitOfFile: (s
     for (const group of groups.values()) {
       const ids = [...new Set(group.map((r) => parseReportKey(r.key).taskId))];
       const units = [...new Set(group.map((r) => parseReportKey(r.key).unit))];
-      const shown = ids.slice(0, IDS_SHOWN).join("、") + (ids.length > IDS_SHOWN ? ` 等 ${ids.length} 个` : "");
+      const shown = ids.length === 1 ? ids[0] : ids.slice(0, IDS_SHOWN).join("、") + (ids.length > IDS_SHOWN ? ` 等 ${ids.length} 个` : "");
       const field = group[0].field ? REPORT_HEADERS[group[0].field] : "";
       const reason = group.length === 1 ? group[0].reason : `共 ${group.length} 项,例如:${group[0].reason}`;
       rows.push([time, f.source, units.length === 1 ? units[0] : unit, "拒收", "", "", "", group.length, shown, field, "", "", reason]);
