@@ -81,9 +81,14 @@ export async function inflatingEntry(data: Uint8Array, megabytes: number): Promi
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
-/** The same, with the zip's directory and local header claiming the part is 1 KB. */
-export async function lyingEntry(data: Uint8Array, megabytes: number): Promise<Uint8Array> {
-  const bytes = await inflatingEntry(data, megabytes);
+/** The same, with the zip's directory and local header claiming the part is `claimed` bytes (1 KB by default). */
+export async function lyingEntry(data: Uint8Array, megabytes: number, claimed = 1024): Promise<Uint8Array> {
+  return claimSize(await inflatingEntry(data, megabytes), claimed);
+}
+
+/** Patches the sizes recorded for the part added by inflatingEntry (on a copy of the bytes). */
+export function claimSize(zipBytes: Uint8Array, claimed: number): Uint8Array {
+  const bytes = zipBytes.slice();
   const name = new TextEncoder().encode("xl/media/image1.bin");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = (i: number) => name.every((b, j) => bytes[i + j] === b);
@@ -91,10 +96,10 @@ export async function lyingEntry(data: Uint8Array, megabytes: number): Promise<U
   for (let i = 0; i + 46 < bytes.length; i++) {
     const sig = view.getUint32(i, true);
     if (sig === 0x04034b50 && at(i + 30)) {
-      view.setUint32(i + 22, 1024, true);
+      view.setUint32(i + 22, claimed, true);
       patched++;
     } else if (sig === 0x02014b50 && at(i + 46)) {
-      view.setUint32(i + 24, 1024, true);
+      view.setUint32(i + 24, claimed, true);
       patched++;
     }
   }
