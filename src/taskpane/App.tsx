@@ -140,10 +140,14 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
     });
 
-  const merge = (files: File[]) =>
+  // The files of the last merge, so that a full tracker the user then confirms can be merged by name.
+  const lastFiles = React.useRef<File[]>([]);
+  const merge = (files: File[], acceptFullTrackers?: string[]) =>
     perform(s.working, async () => {
-      const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
-      const result = await actions.merge(uploads, setBusy);
+      lastFiles.current = files;
+      // Read lazily: a file over the size limit is refused from its size, never read into memory.
+      const uploads = files.map((f) => ({ name: f.name, size: f.size, data: async () => new Uint8Array(await f.arrayBuffer()) }));
+      const result = await actions.merge(uploads, setBusy, acceptFullTrackers);
       setMergeResult(result);
       setStatus(await actions.status());
       const updated = result.outcome.files.reduce((n, f) => n + f.updated.length, 0);
@@ -241,7 +245,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           />
           <Divider />
           <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
-          <MergePanel s={s} disabled={disabled} onMerge={(f) => void merge(f)} result={mergeResult} />
+          <MergePanel
+            s={s}
+            disabled={disabled}
+            onMerge={(f) => void merge(f)}
+            onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
+            result={mergeResult}
+          />
           <Divider />
         </>
       )}

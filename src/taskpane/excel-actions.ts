@@ -23,7 +23,8 @@ export interface ExcelActions {
   exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
   /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
   openCopy(file: UnitCopyFile): Promise<boolean>;
-  merge(uploads: ReturnUpload[], onProgress: (s: string) => void): Promise<MergeResult>;
+  /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
+  merge(uploads: ReturnUpload[], onProgress: (s: string) => void, acceptFullTrackers?: readonly string[]): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
   isSetSupported: IsSetSupported;
 }
@@ -71,9 +72,9 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       return true;
     },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
-    merge: async (uploads, onProgress) => {
+    merge: async (uploads, onProgress, acceptFullTrackers) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
-      return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress));
+      return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), { onProgress, acceptFullTrackers }));
     },
   };
 }
