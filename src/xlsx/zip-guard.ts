@@ -100,7 +100,6 @@ function centralDirectory(data: Uint8Array): Entry[] {
 function checkEntries(entries: Entry[]): void {
   const names = new Set<string>();
   for (const e of entries) {
-    // eslint-disable-next-line no-control-regex
     if (e.name.length > LIMITS.entryNameLength || /[\x00-\x1f\\]|^\/|(^|\/)\.\.(\/|$)/.test(e.name) || names.has(e.name)) {
       throw new GuardRefusal(`压缩包内有不合规的部件名“${e.name.slice(0, 80)}”,不是正常保存的 .xlsx,未合并。`);
     }
