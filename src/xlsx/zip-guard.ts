@@ -178,8 +178,28 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
-/** Elements the reader does not need and ExcelJS would expand range by range. */
-const EXPANDING = ["mergeCells", "dataValidations", "conditionalFormatting", "hyperlinks", "extLst", "cols"];
+/**
+ * Elements the reader does not need: ranges ExcelJS would expand cell by cell, and
+ * references to parts that are not passed on (drawings, comments, tables...).
+ */
+const EXPANDING = [
+  "mergeCells",
+  "dataValidations",
+  "conditionalFormatting",
+  "hyperlinks",
+  "extLst",
+  "cols",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "tableParts",
+];
+
+/** The parts the reader needs; everything else (media, drawings, comments, tables, macros...) is dropped unread. */
+const KEPT_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/[^/]+\.xml)$/;
 
 /**
  * A sheet's XML without the elements that ExcelJS expands per cell, refused when it holds
@@ -228,7 +248,7 @@ export async function guardXlsx(data: Uint8Array, maxRows: number): Promise<Uint
   const parts = new Map<string, Uint8Array>();
   let used = 0;
   for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
+    if (file.dir || !KEPT_PART.test(file.name)) continue;
     const bytes = await inflate(file, declared.get(file.name) ?? 0, LIMITS.uncompressedBytes - used);
     used += bytes.length;
     parts.set(file.name, bytes);
@@ -240,11 +260,12 @@ export async function guardXlsx(data: Uint8Array, maxRows: number): Promise<Uint
   const encoder = new TextEncoder();
   const sheetOfPart = new Map([...sheets].map(([name, part]) => [part, name]));
   for (const [name, bytes] of parts) {
-    const sheet = sheetOfPart.get(name);
-    if (sheet === undefined) {
+    // Every worksheet part is sanitised, whether or not workbook.xml points at it: ExcelJS loads them by name.
+    if (!name.startsWith("xl/worksheets/")) {
       out.file(name, bytes);
       continue;
     }
+    const sheet = sheetOfPart.get(name) ?? name;
     const xml = decoder.decode(bytes);
     const kept = UNREAD_SHEETS.includes(sheet) ? xml.replace(/<((?:\w+:)?)sheetData\b[\s\S]*<\/\1sheetData>/, "<$1sheetData/>") : xml;
     out.file(name, encoder.encode(sanitizeSheetXml(kept, sheet, maxRows)));

@@ -74,10 +74,10 @@ export const wholeSheetMerge = (data: Uint8Array) =>
 export const wholeSheetValidation = (data: Uint8Array) =>
   rewritePart(data, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/sqref="[^"]*"/, `sqref="${WHOLE_SHEET}"`));
 
-/** An extra part of `megabytes` of zeros: a few hundred KB compressed. */
+/** An extra worksheet part of `megabytes` of zeros (a part ExcelJS would load): a few hundred KB compressed. */
 export async function inflatingEntry(data: Uint8Array, megabytes: number): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(data);
-  zip.file("xl/media/image1.bin", new Uint8Array(megabytes * 1024 * 1024));
+  zip.file("xl/worksheets/sheet9.xml", new Uint8Array(megabytes * 1024 * 1024));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
@@ -89,7 +89,7 @@ export async function lyingEntry(data: Uint8Array, megabytes: number, claimed = 
 /** Patches the sizes recorded for the part added by inflatingEntry (on a copy of the bytes). */
 export function claimSize(zipBytes: Uint8Array, claimed: number): Uint8Array {
   const bytes = zipBytes.slice();
-  const name = new TextEncoder().encode("xl/media/image1.bin");
+  const name = new TextEncoder().encode("xl/worksheets/sheet9.xml");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = (i: number) => name.every((b, j) => bytes[i + j] === b);
   let patched = 0;
