@@ -79,6 +79,13 @@ export async function mergeReturnFiles(context: Excel.RequestContext, uploads: r
   const located = new Map([...state.reports].filter(([key]) => state.cells.has(key)));
   const outcome = mergeReturns(located, files);
   for (const [key, report] of state.reports) if (!outcome.reports.has(key)) outcome.reports.set(key, report);
+  for (const f of outcome.files) {
+    for (const r of f.rejected) {
+      if (!state.reports.has(r.key) || state.cells.has(r.key)) continue;
+      r.kind = "总表缺少该行";
+      r.reason = `总表中找不到 ${r.key.replace("|", " × ")} 所在的行(可能被删除或序号被改),未写入。请先“重新生成”跟踪表,再合并这份文件。`;
+    }
+  }
   const log = [...refused.map((r) => refusedFileRow(stamp, r.source, r.reason)), ...mergeLogRows(outcome, stamp, (s) => unitOf.get(s) ?? ""), ...notes];
   onProgress("写入合并结果");
   const figures = await writeMergeOutcome(context, state, outcome, log, stamp, { requestBudgetBytes: opts.requestBudgetBytes });

@@ -74,4 +74,20 @@ describe("the add-in signs the copies it exports and merges only what it can ver
     expect(read).toBe(false);
     expect(result.refused).toEqual([{ source: "大.xlsx", reason: expect.stringContaining("超过 20 MB 上限") }]);
   });
+
+  it("a task whose row was deleted from the master is rejected with what to do, and the rest of the file merges", async () => {
+    const host = newHost();
+    await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: "A4", listSource: source })));
+    const [{ data }] = await host.run((ctx) => makeUnitCopies(ctx, ["省外办"], "2026-11-28 10:00"));
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("省外办");
+      ws.protection.unprotect();
+      ws.getRange("A4").values = [[""]];
+      await ctx.sync();
+    });
+    const filled = await typeInto(data, [[12, "status", "已完成"], [46, "status", "推进中"]]);
+    const result = await host.run((ctx) => mergeReturnFiles(ctx, [{ name: "外办.xlsx", data: filled }], "2026-12-01 10:00"));
+    expect(result.outcome.files[0].updated).toEqual(["12|省外办"]);
+    expect(result.outcome.files[0].rejected).toEqual([expect.objectContaining({ key: "46|省外办", reason: expect.stringContaining("总表中找不到 46 × 省外办 所在的行") })]);
+  });
 });
