@@ -87,9 +87,9 @@ export async function lyingEntry(data: Uint8Array, megabytes: number, claimed = 
 }
 
 /** Patches the sizes recorded for the part added by inflatingEntry (on a copy of the bytes). */
-export function claimSize(zipBytes: Uint8Array, claimed: number): Uint8Array {
+export function claimSize(zipBytes: Uint8Array, claimed: number, part = "xl/worksheets/sheet9.xml"): Uint8Array {
   const bytes = zipBytes.slice();
-  const name = new TextEncoder().encode("xl/worksheets/sheet9.xml");
+  const name = new TextEncoder().encode(part);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = (i: number) => name.every((b, j) => bytes[i + j] === b);
   let patched = 0;

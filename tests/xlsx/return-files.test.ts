@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { buildBlueprint, buildUnitCopy } from "../../src/blueprint";
 import { CopyAuthority } from "../../src/blueprint/copy-authority";
 import { parseTaskList } from "../../src/domain";
@@ -6,6 +7,7 @@ import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { MAX_RETURN_BYTES, MasterIdentity, ReturnRefused, readReturnFile } from "../../src/xlsx/return-files";
 import { seedText } from "../support/seed";
 import {
+  claimSize,
   editWorkbook,
   encryptedWorkbook,
   getMeta,
@@ -77,6 +79,14 @@ describe("resource limits are checked before any parsing", () => {
       expect(r.file.reports.get("12|省外办")!.report.status).toBe("已完成");
       expect([...r.file.reports.keys()]).toEqual(["12|省外办", "46|省外办"]);
     }
+  });
+
+  it("parts the reader does not need (a pasted photo, even one lying about its size) are dropped unread", async () => {
+    const zip = await JSZip.loadAsync(await typeInto(await copyOf("省外办"), [[12, "status", "已完成"]]));
+    zip.file("xl/media/image1.png", new Uint8Array(30 * 1024 * 1024));
+    const withPhoto = claimSize(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), 1024, "xl/media/image1.png");
+    const r = await readReturnFile("x.xlsx", withPhoto, identity);
+    expect(r.file.reports.get("12|省外办")!.report.status).toBe("已完成");
   });
 
   it("100,000 junk rows below the data pass the row limit and are refused", async () => {
