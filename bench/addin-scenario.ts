@@ -13,6 +13,8 @@ import { buildBlueprint } from "../src/blueprint/build-blueprint";
 import { parseTaskList } from "../src/domain/parse-task-list";
 import { buildTracker } from "../src/excel/build-tracker";
 import { mergeReturnFiles } from "../src/excel/merge-returns";
+import { makeUnitCopies } from "../src/excel/export-copies";
+import { AUTHORITY_META_KEY } from "../src/blueprint/copy-authority";
 import { refreshTracker } from "../src/excel/refresh-tracker";
 import { readMasterState } from "../src/excel/tracker-reports";
 import { createNodeHost } from "../tests/excel-host/node-host";
@@ -100,18 +102,24 @@ async function runOurs(spec: ScenarioSpec, host: NodeExcelHost, meter: HostMeter
   say("refresh (refreshTracker)");
   record((await meter.phase("refresh", () => host.run((ctx) => refreshTracker(ctx, { refreshedAt: "2026-12-01 09:30", isSetSupported: () => true })))).measured);
 
-  // The copies carry the master's reports at export as their baseline, as the pane's export does.
+  // The copies carry the master's reports at export as their baseline, as the pane's export does,
+  // and its copy key (created by an export of no unit; merges refuse unsigned copies).
+  await host.run((ctx) => makeUnitCopies(ctx, [], "2026-11-28 10:00"));
   const before = await host.run((ctx) => readMasterState(ctx));
+  const copyAuthority = before.meta.extra[AUTHORITY_META_KEY];
   const units = spec.mergeCap > 0 ? list.units.slice(0, spec.mergeCap) : list.units;
   say(`preparing ${units.length} returned copies (buildUnitCopy → writeXlsxBuffer → ExcelJS edit, ${spec.editMode === "all" ? "every row's status" : "one status"})`);
   const returns = await makeReturns(list, units, {
     trackerId: spec.trackerId,
     reports: before.reports,
     mode: spec.editMode,
+    copyKey: JSON.parse(copyAuthority).key,
     onProgress: (n) => n % 25 === 0 && say(`  ${n}/${units.length} copies`),
   });
   mkdirSync(spec.returnsDir, { recursive: true });
   for (const u of returns.uploads) writeFileSync(path.join(spec.returnsDir, u.name), u.data);
+  // The CLI merge of the same returns needs the same key in its tracker file.
+  writeFileSync(`${spec.returnsDir}.copy-authority.json`, copyAuthority);
   result.returns = {
     files: units.length,
     ofUnits: list.units.length,

@@ -43,13 +43,13 @@ export interface ReturnSet {
 export async function makeReturns(
   list: TaskList,
   units: readonly string[],
-  options: { trackerId: string; reports: Reports; mode: EditMode; onProgress?: (done: number) => void },
+  options: { trackerId: string; reports: Reports; mode: EditMode; copyKey?: string; onProgress?: (done: number) => void },
 ): Promise<ReturnSet> {
   const t0 = performance.now();
   const uploads: ReturnSet["uploads"] = [];
   let edited = 0;
   for (const [i, unit] of units.entries()) {
-    const copy = await writeXlsxBuffer(buildUnitCopy(list, unit, { trackerId: options.trackerId, exportedAt: "2026-11-28 10:00", reports: options.reports }));
+    const copy = await writeXlsxBuffer(buildUnitCopy(list, unit, { trackerId: options.trackerId, exportedAt: "2026-11-28 10:00", reports: options.reports, copyKey: options.copyKey }));
     const filled = await fillCopy(copy, options.mode, list.units.indexOf(unit));
     uploads.push({ name: unitCopyFileName(list.name, unit), data: filled.data });
     edited += filled.edited;

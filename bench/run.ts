@@ -21,6 +21,9 @@ import os from "os";
 import path from "path";
 import { parseTaskList } from "../src/domain/parse-task-list";
 import { formatTable } from "../src/cli/text-table";
+import { buildBlueprint } from "../src/blueprint/build-blueprint";
+import { carriedOver, loadTracker } from "../src/cli/tracker-file";
+import { writeXlsxBuffer } from "../src/xlsx/render-xlsx";
 import type { ScenarioResult, ScenarioSpec } from "./addin-scenario";
 import { CLI_TS, CliRun, StartupFigure, TS_NODE, bundleCli, median, runNode, timeStartups } from "./cli-bench";
 import { EXCEL_WEB_CAP, MB, PhaseResult, TARGET_REQUEST, progress } from "./measure";
@@ -234,6 +237,10 @@ async function main(): Promise<void> {
       continue;
     }
     const returns = readdirSync(returnsDir).map((f) => path.join(returnsDir, f));
+    // The add-in's copies are signed with its tracker's key: give the CLI's tracker the same one.
+    const tracked = await loadTracker(tracker);
+    const copyAuthority = readFileSync(`${returnsDir}.copy-authority.json`, "utf8");
+    writeFileSync(tracker, await writeXlsxBuffer(buildBlueprint(tracked.list, { ...carriedOver(tracked), generatedAt: "2026-11-28 10:00", reports: tracked.reports, copyAuthority })));
     for (const f of forms) {
       const out = path.join(work, "cli", `${l.key}-${f.form}-merged.xlsx`);
       say(`CLI (${f.form}): merge ${returns.length} returns into ${l.label}`);

@@ -4,6 +4,7 @@ import { mergeLogSheet } from "./merge-log-sheet";
 import { historySheet } from "./history-sheet";
 import { HistoryRow } from "../domain/history";
 import { Task, TaskList } from "../domain/types";
+import { AUTHORITY_META_KEY } from "./copy-authority";
 import { listFingerprint } from "./hash";
 import { instructionsSheet } from "./instructions-sheet";
 import { DEFAULT_WARNING_DAYS, SCHEMA_VERSION, SHEET } from "./layout";
@@ -33,6 +34,8 @@ export interface BlueprintOptions {
   unitOverrides?: Readonly<Record<string, string>>;
   /** Rows of 历次汇总; undefined means the tracker has no archived period yet. */
   history?: HistoryRow[];
+  /** The copy key and export record (JSON, see copy-authority.ts); carried over verbatim, never into a unit copy. */
+  copyAuthority?: string;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -87,6 +90,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
         ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
         ...(options.history !== undefined ? { history: JSON.stringify(options.history) } : {}),
         ...(options.listSource === undefined ? {} : { list_source: options.listSource }),
+        ...(options.copyAuthority ? { [AUTHORITY_META_KEY]: options.copyAuthority } : {}),
       },
     ),
   ];

@@ -21,16 +21,19 @@ const LINES = [
   "8. 请勿删除、重命名工作表,勿删除行或修改序号:汇总按“序号 + 单位”匹配,不依赖行的位置。",
   "9. 可以使用 Excel、WPS 或 LibreOffice 填写,保存为 .xlsx 格式后按原渠道报送。",
   "10. 工作表保护只为防止误操作;如确需调整,请与牵头处室联系。",
+  "11. 每期请在本期发来的填报表上填写,不要沿用以前各期的旧表:旧表会被识别并退回。请勿修改隐藏的元数据,修改后的填报表无法合并。",
 ];
 
-export function instructionsSheet(password?: string): SheetBlueprint {
+/** A unit copy says which period it is for, so a unit can tell this month's copy from last month's. */
+export function instructionsSheet(password?: string, copy?: { period: string; exportedAt: string }): SheetBlueprint {
   const sheet = emptySheet(SHEET.instructions, "instructions");
   sheet.tabColor = COLORS.instructionsTab;
-  sheet.cells = LINES.map((l) => [l || null]);
+  const lines = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表(导出时间 ${copy.exportedAt})。`] : LINES;
+  sheet.cells = lines.map((l) => [l || null]);
   sheet.columnWidths = [110];
   sheet.rowHeights = { 1: 24 };
-  sheet.formats.push(titleFormat(1), { range: `A2:A${LINES.length}`, style: { wrap: true, vAlign: "top" } });
-  for (const [i, line] of LINES.entries()) {
+  sheet.formats.push(titleFormat(1), { range: `A2:A${lines.length}`, style: { wrap: true, vAlign: "top" } });
+  for (const [i, line] of lines.entries()) {
     if (/^[一二三四五六七八九十]、/.test(line)) sheet.formats.push({ range: `A${i + 1}`, style: { bold: true } });
   }
   sheet.protection = { password, unlocked: [] };

@@ -1,6 +1,7 @@
 import { Report, Reports, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { tasksByUnit, taskListHash } from "./build-blueprint";
+import { copyChecksum } from "./copy-authority";
 import { instructionsSheet } from "./instructions-sheet";
 import { SCHEMA_VERSION, SHEET } from "./layout";
 import { metaSheet } from "./meta-sheet";
@@ -14,10 +15,20 @@ export interface UnitCopyOptions {
   reports?: Reports;
   password?: string;
   warningDays?: number;
+  /** The master's copy key: the copy carries a checksum made with it (see copy-authority.ts). */
+  copyKey?: string;
+  /** Reporting period the copy is for, e.g. 2026年12月; by default the month of exportedAt. */
+  period?: string;
 }
 
 /** Meta keys a unit copy adds to the tracker's. */
-export const COPY_KEYS = { unit: "unit", exportedAt: "exported_at", baseline: "baseline" } as const;
+export const COPY_KEYS = { unit: "unit", exportedAt: "exported_at", baseline: "baseline", period: "period", checksum: "checksum" } as const;
+
+/** The period a time stamp falls in, in the coordinator's words: "2026-11-28 10:00" → 2026年11月. */
+export function periodOf(stamp: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(stamp);
+  return m ? `${m[1]}年${Number(m[2])}月` : stamp;
+}
 
 /**
  * What one unit receives by email: the instructions, its own sheet (same layout as in
@@ -35,6 +46,11 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
   }
   const listHash = taskListHash(list);
   const { password } = options;
+  const period = options.period ?? periodOf(options.exportedAt);
+  const baselineJson = JSON.stringify(baseline);
+  const checksum: Record<string, string> = options.copyKey
+    ? { [COPY_KEYS.checksum]: copyChecksum(options.copyKey, { trackerId: options.trackerId, unit, exportedAt: options.exportedAt, period, baselineJson }) }
+    : {};
   return {
     trackerId: options.trackerId,
     schemaVersion: SCHEMA_VERSION,
@@ -43,12 +59,12 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
     title: `${list.name} — ${unit} 填报表`,
     sheets: [
       unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays),
-      instructionsSheet(password),
+      instructionsSheet(password, { period, exportedAt: options.exportedAt }),
       metaSheet(
         { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },
         [{ unit, sheet, taskCount: tasks.length }],
         password,
-        { [COPY_KEYS.unit]: unit, [COPY_KEYS.exportedAt]: options.exportedAt, [COPY_KEYS.baseline]: JSON.stringify(baseline) },
+        { [COPY_KEYS.unit]: unit, [COPY_KEYS.exportedAt]: options.exportedAt, [COPY_KEYS.period]: period, [COPY_KEYS.baseline]: baselineJson, ...checksum },
       ),
     ],
     names: [{ name: "TRACKER_ID", ref: `'${SHEET.meta}'!$B$1` }],

@@ -1,16 +1,32 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync } from "fs";
 import path from "path";
-import { buildUnitCopy, unitCopyFileName } from "../blueprint/unit-copy";
+import { buildBlueprint } from "../blueprint/build-blueprint";
+import { AUTHORITY_META_KEY, newAuthority, parseAuthority, withExport } from "../blueprint/copy-authority";
+import { TrackerFileError } from "../blueprint/read-grid";
+import { buildUnitCopy, periodOf, unitCopyFileName } from "../blueprint/unit-copy";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { localStamp } from "./build-command";
-import { loadTracker } from "./tracker-file";
+import { writeFileAtomic } from "./atomic-write";
+import { carriedOver, loadTracker } from "./tracker-file";
 
-/** Writes one copy per chosen unit: its sheet, the instructions and the metadata to merge it back. */
+/**
+ * Writes one copy per chosen unit: its sheet, the instructions and the metadata to merge
+ * it back, signed with the master's copy key. The tracker is then regenerated in place
+ * (as archive does) to record the exports — and, for a tracker made before copies were
+ * signed, to hold its new key; a copy exported earlier is thereby recognised as stale.
+ */
 export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   const trackerFile = args.positional[0];
   if (!trackerFile) throw new UsageError("请指定总跟踪表 / give the tracker: policy-tracker export TRACKER.xlsx --all --out DIR");
-  const { read, list, reports } = await loadTracker(trackerFile);
+  const tracker = await loadTracker(trackerFile);
+  const { read, list, reports } = tracker;
+  let authority;
+  try {
+    authority = parseAuthority(read.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();
+  } catch (e) {
+    throw new TrackerFileError((e as Error).message);
+  }
   const wanted = args.flags.all === true ? list.units : (stringFlag(args.flags, "unit") ?? "").split("\n").filter(Boolean);
   if (wanted.length === 0) throw new UsageError("请用 --unit 单位名称(可重复)或 --all 指定要导出的单位。");
   const unknown = wanted.filter((u) => !list.units.includes(u));
@@ -18,18 +34,24 @@ export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   const outDir = path.resolve(stringFlag(args.flags, "out") ?? "out");
   mkdirSync(outDir, { recursive: true });
   const exportedAt = localStamp();
-  const written: string[] = [];
+  const period = stringFlag(args.flags, "period") ?? periodOf(exportedAt);
+  const copies: Array<{ file: string; data: Uint8Array }> = [];
   for (const unit of wanted) {
     const bp = buildUnitCopy(list, unit, {
       trackerId: read.meta.trackerId,
       exportedAt,
+      period,
+      copyKey: authority.key,
       reports,
       password: stringFlag(args.flags, "password"),
       warningDays: Number(read.meta.extra.warning_days) || undefined,
     });
-    const file = path.join(outDir, unitCopyFileName(list.name, unit));
-    writeFileSync(file, await writeXlsxBuffer(bp));
-    written.push(file);
+    copies.push({ file: path.join(outDir, unitCopyFileName(list.name, unit)), data: await writeXlsxBuffer(bp) });
+    authority = withExport(authority, unit, exportedAt, period);
   }
-  return written;
+  // The master first: a copy the master does not know of could never be merged.
+  const master = buildBlueprint(list, { ...carriedOver(tracker), generatedAt: exportedAt, reports, copyAuthority: JSON.stringify(authority), password: stringFlag(args.flags, "password") });
+  writeFileAtomic(path.resolve(trackerFile), await writeXlsxBuffer(master));
+  for (const c of copies) writeFileAtomic(c.file, c.data);
+  return copies.map((c) => c.file);
 }

@@ -7,6 +7,8 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
   Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
   (repeatable) or --all units.
   --out DIR          输出目录;默认 out/。 Output folder; defaults to out/.
+  --period TEXT      填报期间,写入副本和填报说明;默认本月,如 2026年12月。 Reporting period; defaults to this month.
+  导出会重写总表(记录导出时间和校验密钥,密钥只保存在总表中)。 Export rewrites the tracker to record the export and its copy key.
 
 merge TRACKER.xlsx RETURN.xlsx...
   把回收的单位副本(或整表)按“序号 + 单位”三方合并进总表,另存为新文件,并在“合并记录”表中记下
@@ -14,6 +16,11 @@ merge TRACKER.xlsx RETURN.xlsx...
   Three-way merges returned copies (or full trackers) by task id × unit into a new tracker file and
   logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
   --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
+  --accept-full-tracker FILE
+                     确认合并这一份完整跟踪表(可重复);整表可改写所有单位的填报,不加此选项一律拒收。
+                     Merge this full tracker (repeatable); without it a full tracker is always refused.
+  只合并本跟踪表导出的、校验通过的单位副本;改过隐藏元数据、旧版本导出或已被新一期导出取代的副本拒收。
+  Only unit copies signed by this tracker are merged; edited metadata, unsigned or superseded copies are refused.
 
 archive TRACKER.xlsx
   把本期汇总(总体与各单位、各状态数)追加到“历次汇总”表,同一期再次归档则替换;汇总表显示最近 12 期趋势。
@@ -48,6 +55,8 @@ export TRACKER.xlsx
   Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
   (repeatable) or --all units.
   --out DIR          输出目录;默认 out/。 Output folder; defaults to out/.
+  --period TEXT      填报期间,写入副本和填报说明;默认本月,如 2026年12月。 Reporting period; defaults to this month.
+  导出会重写总表(记录导出时间和校验密钥,密钥只保存在总表中)。 Export rewrites the tracker to record the export and its copy key.
 
 merge TRACKER.xlsx RETURN.xlsx...
   把回收的单位副本(或整表)按“序号 + 单位”三方合并进总表,另存为新文件,并在“合并记录”表中记下
@@ -55,6 +64,11 @@ merge TRACKER.xlsx RETURN.xlsx...
   Three-way merges returned copies (or full trackers) by task id × unit into a new tracker file and
   logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
   --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
+  --accept-full-tracker FILE
+                     确认合并这一份完整跟踪表(可重复);整表可改写所有单位的填报,不加此选项一律拒收。
+                     Merge this full tracker (repeatable); without it a full tracker is always refused.
+  只合并本跟踪表导出的、校验通过的单位副本;改过隐藏元数据、旧版本导出或已被新一期导出取代的副本拒收。
+  Only unit copies signed by this tracker are merged; edited metadata, unsigned or superseded copies are refused.
 
 report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。

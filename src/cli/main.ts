@@ -24,7 +24,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   if (command === "export") {
     const files = await (await import("./export-command")).exportCommand(args);
-    out(`已导出 ${files.length} 份单位填报表 / unit copies written:`);
+    out(`已导出 ${files.length} 份单位填报表,并在总表中记录本次导出 / unit copies written, export recorded in the tracker:`);
     for (const f of files) out(`  ${f}`);
     return 0;
   }

@@ -1,4 +1,8 @@
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
+import path from "path";
+import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
+import { ReturnRefused } from "../xlsx/return-files";
+import { LIMITS } from "../xlsx/zip-guard";
 import { TrackerFileError } from "../blueprint/read-grid";
 import { listFromAssignments } from "../domain/from-assignments";
 import { parseTaskList } from "../domain/parse-task-list";
@@ -15,6 +19,21 @@ export interface LoadedTracker {
   listSource?: string;
   /** Every task × unit of the tracker, empty where nothing was reported. */
   reports: Map<string, Report>;
+}
+
+/**
+ * A returned file's bytes, refused before reading when it is bigger than any return can
+ * be (fs.stat first: a 2 GB file must not be read into memory to find that out).
+ */
+export function readReturnBytes(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (size > LIMITS.fileBytes) throw new ReturnRefused(path.basename(file), `文件有 ${(size / 1024 / 1024).toFixed(0)} MB,超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限,不像是填报表,未读取也未合并。`);
+  return readFileOrExplain(file);
 }
 
 export function readFileOrExplain(file: string): Buffer {
@@ -40,7 +59,7 @@ export async function loadTracker(file: string): Promise<LoadedTracker> {
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -49,5 +68,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     history: t.read.history,
     warningDays: Number(extra.warning_days) || undefined,
     unitOverrides: parseOverrides(extra.unit_aliases),
+    copyAuthority: extra[AUTHORITY_META_KEY],
   };
 }

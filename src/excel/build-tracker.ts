@@ -11,6 +11,7 @@ import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerC
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
 import { HistoryRow, parseHistory } from "../domain/history";
+import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 
 export interface BuildOptions {
   trackerId: string;
@@ -82,6 +83,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let mergeLog: string[][] = [];
   let warningDays = options.warningDays;
   let history: HistoryRow[] | undefined;
+  let copyAuthority: string | undefined;
   if (hasTracker(sheets)) {
     progress("读取已填报内容");
     const content = await readTrackerContent(context, sheets, draftUnitSheets);
@@ -92,6 +94,8 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     mergeLog = content.mergeLog;
     history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
+    // Without it, every copy sent out before the rebuild would fail its checksum.
+    copyAuthority = content.meta.extra[AUTHORITY_META_KEY];
   }
   const blueprint = buildBlueprint(list, {
     trackerId,
@@ -103,6 +107,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     warningDays,
     unitOverrides: options.unitOverrides,
     history,
+    copyAuthority,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);

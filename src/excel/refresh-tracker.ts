@@ -6,6 +6,7 @@ import { parseOverrides } from "../domain/unit-overrides";
 import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead, snapshotFromFigures } from "./dashboard";
 import { parseHistory, snapshotRows, upsertPeriod } from "../domain/history";
+import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 import { isOfficeError } from "./excel-errors";
 import { STAGING_PREFIX, hasTracker, loadSheetList, queueGrid, repairMeta } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
@@ -100,6 +101,8 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     warningDays: options.warningDays ?? (Number(meta.extra.warning_days) || undefined),
     unitOverrides: parseOverrides(meta.extra.unit_aliases),
     history,
+    // Without it, every copy sent out before the refresh would fail its checksum.
+    copyAuthority: meta.extra[AUTHORITY_META_KEY],
   });
   const present = new Set(worksheets.items.map((w) => w.name));
   const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));

@@ -159,10 +159,14 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
     });
 
-  const merge = (files: File[], pw = password): Promise<void> =>
+  // The files of the last merge, so that a full tracker the user then confirms can be merged by name.
+  const lastFiles = React.useRef<File[]>([]);
+  const merge = (files: File[], acceptFullTrackers?: string[], pw = password): Promise<void> =>
     perform(s.working, async () => {
-      const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
-      const result = await actions.merge(uploads, setBusy, pw);
+      lastFiles.current = files;
+      // Read lazily: a file over the size limit is refused from its size, never read into memory.
+      const uploads = files.map((f) => ({ name: f.name, size: f.size, data: async () => new Uint8Array(await f.arrayBuffer()) }));
+      const result = await actions.merge(uploads, setBusy, acceptFullTrackers, pw);
       setPassword(pw);
       setMergeResult(result);
       setStatus(await actions.status());
@@ -173,7 +177,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         title: s.merged,
         lines: [`${s.updatedCol} ${updated} · ${s.conflictsCol} ${conflicts} · ${s.rejectedCol} ${result.refused.length}`],
       });
-    }, undefined, (p) => void merge(files, p));
+    }, undefined, (p) => void merge(files, acceptFullTrackers, p));
 
   const disabled = busy !== undefined;
   return (
@@ -276,7 +280,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           />
           <Divider />
           <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
-          <MergePanel s={s} disabled={disabled} onMerge={(f) => void merge(f)} result={mergeResult} />
+          <MergePanel
+            s={s}
+            disabled={disabled}
+            onMerge={(f) => void merge(f)}
+            onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
+            result={mergeResult}
+          />
           <Divider />
         </>
       )}

@@ -40,8 +40,15 @@ export function ExportPanel(props: { s: Strings; units: string[]; disabled: bool
   );
 }
 
-export function MergePanel(props: { s: Strings; disabled: boolean; onMerge: (files: File[]) => void; result?: MergeResult }): React.JSX.Element {
-  const { s, disabled, onMerge, result } = props;
+export function MergePanel(props: {
+  s: Strings;
+  disabled: boolean;
+  onMerge: (files: File[]) => void;
+  /** A refused full tracker the user confirms by name (never merged on its own say-so). */
+  onConfirmFullTracker: (name: string) => void;
+  result?: MergeResult;
+}): React.JSX.Element {
+  const { s, disabled, onMerge, onConfirmFullTracker, result } = props;
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   return (
@@ -90,6 +97,13 @@ export function MergePanel(props: { s: Strings; disabled: boolean; onMerge: (fil
               <TableRow key={r.source}>
                 <TableCell colSpan={4}>
                   {r.source}:{r.reason}
+                  {r.needsConfirmation && (
+                    <div className={styles.row}>
+                      <Button size="small" disabled={disabled} title={s.confirmFullTrackerHint} onClick={() => onConfirmFullTracker(r.source)} data-testid="confirm-full-tracker">
+                        {s.confirmFullTracker}:{r.source}
+                      </Button>
+                    </div>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

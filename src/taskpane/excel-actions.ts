@@ -24,7 +24,8 @@ export interface ExcelActions {
   exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
   /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
   openCopy(file: UnitCopyFile): Promise<boolean>;
-  merge(uploads: ReturnUpload[], onProgress: (s: string) => void, password?: string): Promise<MergeResult>;
+  /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
+  merge(uploads: ReturnUpload[], onProgress: (s: string) => void, acceptFullTrackers?: readonly string[], password?: string): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
   isSetSupported: IsSetSupported;
 }
@@ -85,9 +86,9 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       return true;
     },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
-    merge: async (uploads, onProgress, password) => {
+    merge: async (uploads, onProgress, acceptFullTrackers, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
-      return checked(password, (checkedPassword) => run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress, { password: checkedPassword })));
+      return checked(password, (checkedPassword) => run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), { onProgress, acceptFullTrackers, password: checkedPassword })));
     },
   };
 }

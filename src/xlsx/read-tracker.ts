@@ -40,13 +40,15 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /** Reads a tracker or unit copy written by this project (by any app that kept its sheets). */
-export function readTrackerWorkbook(wb: ExcelJS.Workbook): ReadTracker {
+export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: string } = {}): ReadTracker {
   const metaSheet = wb.getWorksheet(SHEET.meta);
   if (!metaSheet) throw new TrackerFileError(`找不到隐藏的元数据工作表“${SHEET.meta}”:这不是本系统生成的跟踪表,或元数据已被删除。`);
   const meta = readMetaGrid(sheetGrid(metaSheet));
   const issues: ReadIssue[] = [];
   const assignments: ReadAssignment[] = [];
   for (const { unit, sheet } of meta.units) {
+    // A unit copy is read for its own unit only, whatever else its metadata lists.
+    if (options.onlyUnit !== undefined && unit !== options.onlyUnit) continue;
     const ws = wb.getWorksheet(sheet);
     if (!ws) {
       if (meta.kind === "master") issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”(可能被删除或改名)。` });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { REPORT_FIELDS, Report, ReturnedFile, STATUSES, mergeReturns, reportKey } from "../../src/domain";
+import { ReturnedReport } from "../../src/domain/merge";
 
 const UNITS = ["甲", "乙", "丙"];
 const keyArb = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...UNITS)).map(([id, u]) => reportKey(id, u));
@@ -125,5 +126,46 @@ describe("mergeReturns (property-based)", () => {
     expect(out.reports.has(reportKey(9, "甲"))).toBe(false);
     expect(out.reports.get(reportKey(1, "甲"))).toMatchObject({ status: "推进中", progress: "新进展" });
     expect(out.files[0].rejected.map((r) => r.key)).toEqual([reportKey(1, "甲"), reportKey(9, "甲")]);
+  });
+
+  it("a unit copy never changes another unit's report, whatever keys it carries", () => {
+    fc.assert(
+      fc.property(masterArb, fileArb(keysArb), fc.constantFrom(...UNITS), (master, file, unit) => {
+        const out = mergeReturns(master, [{ ...file, unit }]);
+        for (const key of ALL_KEYS) if (!key.endsWith(`|${unit}`)) expect(out.reports.get(key)).toEqual(master.get(key));
+        const foreign = [...file.reports.keys()].filter((k) => !k.endsWith(`|${unit}`));
+        expect(out.files[0].rejected.filter((r) => r.kind === "其他单位的填报").map((r) => r.key).sort()).toEqual(foreign.sort());
+      }),
+      RUNS,
+    );
+  });
+
+  it("never writes a refused field or a refused row, and logs every field it writes with old and new value", () => {
+    fc.assert(
+      fc.property(masterArb, fileArb(keysArb), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...REPORT_FIELDS), fc.boolean()), { maxLength: 8 }), (master, file, marks) => {
+        const keys = [...file.reports.keys()];
+        const reports = new Map(file.reports as Map<string, ReturnedReport>);
+        for (const [i, field, wholeRow] of marks) {
+          const key = keys[i % keys.length];
+          const r = reports.get(key)!;
+          reports.set(key, wholeRow ? { ...r, refusedRow: "重复" } : { ...r, refused: { ...r.refused, [field]: "是公式" } });
+        }
+        const out = mergeReturns(master, [{ ...file, reports }]);
+        for (const [key, r] of reports) {
+          for (const f of REPORT_FIELDS) {
+            if (r.refusedRow !== undefined || r.refused?.[f] !== undefined) expect(out.reports.get(key)![f]).toBe(master.get(key)![f]);
+          }
+        }
+        const changes = out.files[0].changes;
+        for (const key of ALL_KEYS) {
+          for (const f of REPORT_FIELDS) {
+            const c = changes.find((x) => x.key === key && x.field === f);
+            if (out.reports.get(key)![f] !== master.get(key)![f]) expect(c).toEqual({ key, field: f, from: master.get(key)![f], to: out.reports.get(key)![f] });
+            else expect(c).toBeUndefined();
+          }
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { buildBlueprint, buildUnitCopy } from "../../src/blueprint";
+import { buildBlueprint } from "../../src/blueprint";
+import { AUTHORITY_META_KEY } from "../../src/blueprint/copy-authority";
+import { makeUnitCopies } from "../../src/excel/export-copies";
+import { readMasterState } from "../../src/excel/tracker-reports";
 import { SHEET, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
 import { mergeCommand } from "../../src/cli/merge-command";
 import { parseArgs } from "../../src/cli/args";
@@ -43,13 +46,19 @@ describe("email round trip: copies out, edited in LibreOffice, merged back by th
   it("merges every edit and shows the same figures everywhere", async () => {
     if (!libreOfficeAvailable()) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), "round-trip-"));
+    // The add-in builds the tracker and exports the copies (signed with the key it stores in the
+    // master); the CLI's tracker file carries the same key, as a tracker saved from Excel would.
+    const host = newHost();
+    await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: TRACKER_ID, listSource: source })));
+    const copies = await host.run((ctx) => makeUnitCopies(ctx, EDITS.map((e) => e.unit), "2026-11-28 09:05"));
+    const copyAuthority = (await host.run((ctx) => readMasterState(ctx))).meta.extra[AUTHORITY_META_KEY];
     const tracker = path.join(dir, "tracker.xlsx");
-    writeFileSync(tracker, await writeXlsxBuffer(buildBlueprint(list, { trackerId: TRACKER_ID, generatedAt: "2026-11-28 09:00", listSource: source })));
+    writeFileSync(tracker, await writeXlsxBuffer(buildBlueprint(list, { trackerId: TRACKER_ID, generatedAt: "2026-11-28 09:00", listSource: source, copyAuthority })));
 
     const jobs: LoEditJob[] = [];
     for (const [i, e] of EDITS.entries()) {
       const copy = path.join(dir, `copy-${i}.xlsx`);
-      writeFileSync(copy, await writeXlsxBuffer(buildUnitCopy(list, e.unit, { trackerId: TRACKER_ID, exportedAt: "2026-11-28 09:05" })));
+      writeFileSync(copy, copies.find((c) => c.unit === e.unit)!.data);
       jobs.push({
         in: copy,
         out: path.join(dir, `return-${i}.xlsx`),
@@ -107,8 +116,6 @@ describe("email round trip: copies out, edited in LibreOffice, merged back by th
     expect(log.filter((r) => r[3] === "汇总").map((r) => r[4])).toEqual(["4", "4", "2"]);
 
     // Add-in: the same returns merged into the open workbook through the genuine client.
-    const host = newHost();
-    await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: TRACKER_ID, listSource: source })));
     const result = await host.run((ctx) => mergeReturnFiles(ctx, returns.map((f) => ({ name: path.basename(f), data: readFileSync(f) })), "2026-12-01 10:00"));
     expect(result.refused).toEqual([]);
     expect(result.figures.overall).toMatchObject({ 已完成分工数: expected.overall.assignmentsDone, 已完成任务数: expected.overall.tasksDone, 逾期分工数: expected.overall.overdueAssignments });

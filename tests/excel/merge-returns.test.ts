@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { buildUnitCopy } from "../../src/blueprint";
 import { buildTracker } from "../../src/excel/build-tracker";
 import { mergeReturnFiles } from "../../src/excel/merge-returns";
-import { readMasterState } from "../../src/excel/tracker-reports";
+import { makeUnitCopies } from "../../src/excel/export-copies";
 import { parseTaskList } from "../../src/domain";
 import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { seedText } from "../support/seed";
@@ -32,11 +32,11 @@ describe("merging returned copies into the open master", () => {
     const host = newHost();
     await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: "M1", listSource: source })));
     await typeStatuses(host, "省财政厅", [[14, "推进中", "总表里改的"]]);
-    const state = await host.run((ctx) => readMasterState(ctx));
+    const copies = await host.run((ctx) => makeUnitCopies(ctx, "all", "2026-11-28 10:00"));
 
     const uploads: Array<{ name: string; data: Uint8Array }> = [];
     for (const unit of list.units) {
-      const copy = await writeXlsxBuffer(buildUnitCopy(list, unit, { trackerId: "M1", exportedAt: "2026-11-28 10:00", reports: state.reports }));
+      const copy = copies.find((c) => c.unit === unit)!.data;
       const firstTask = list.tasks.find((t) => t.units.includes(unit))!.id;
       const edits: Array<[number, string, string]> = unit === "省财政厅" ? [[14, "已完成", "单位报的"]] : [[firstTask, "已完成", `${unit}已完成`]];
       uploads.push({ name: `${unit}.xlsx`, data: await editCopy(copy, edits) });
@@ -70,8 +70,7 @@ describe("merging returned copies into the open master", () => {
   it("keeps the master's value and records a conflict when both sides changed the same report", async () => {
     const host = newHost();
     await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: "M2", listSource: source })));
-    const state = await host.run((ctx) => readMasterState(ctx));
-    const copy = await writeXlsxBuffer(buildUnitCopy(list, "省外办", { trackerId: "M2", exportedAt: "2026-11-28", reports: state.reports }));
+    const [{ data: copy }] = await host.run((ctx) => makeUnitCopies(ctx, ["省外办"], "2026-11-28 10:00"));
     await typeStatuses(host, "省外办", [[12, "滞后", "总表记为滞后"]]);
     const edited = await editCopy(copy, [[12, "已完成", "单位称已完成"]]);
     const result = await host.run((ctx) => mergeReturnFiles(ctx, [{ name: "外办.xlsx", data: edited }], "2026-12-01"));

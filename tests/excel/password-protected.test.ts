@@ -72,7 +72,7 @@ async function returnedCopy(host: NodeExcelHost): Promise<{ name: string; data: 
 const operations: Array<[string, (a: ExcelActions, host: NodeExcelHost, password?: string) => Promise<unknown>]> = [
   ["refresh", (a, _h, password) => a.refresh({ warningDays: 15, password })],
   ["archive", (a, _h, password) => a.refresh({ archivePeriod: "2026年11月", password })],
-  ["merge", async (a, host, password) => a.merge([await returnedCopy(host)], () => undefined, password)],
+  ["merge", async (a, host, password) => a.merge([await returnedCopy(host)], () => undefined, undefined, password)],
   ["rebuild", (a, _h, password) => a.build(list, source, { onNameClash: "stop", onProgress: () => undefined, password })],
 ];
 
@@ -121,7 +121,7 @@ describe("a tracker protected with a password", () => {
     expect(archived.periods).toBe(1);
     expect(host.sheet(SHEET.history).protection).toMatchObject({ protected: true, password: PASSWORD });
 
-    const merged = await actions.merge([await returnedCopy(host)], () => undefined, PASSWORD);
+    const merged = await actions.merge([await returnedCopy(host)], () => undefined, undefined, PASSWORD);
     expect(merged.outcome.files[0].updated).toEqual(["14|省财政厅"]);
     expect(merged.figures.overall.已完成分工数).toBe(2);
     expect(host.sheet(SHEET.mergeLog).protection).toMatchObject({ protected: true, password: PASSWORD });
@@ -142,7 +142,7 @@ describe("a tracker protected with a password", () => {
       await ctx.sync();
     });
     const before = snapshot(host);
-    const error = await refusal(actions.merge([await returnedCopy(host)], () => undefined, PASSWORD));
+    const error = await refusal(actions.merge([await returnedCopy(host)], () => undefined, undefined, PASSWORD));
     expect(error.problem).toBe("mixed");
     expect(error.message).toContain("不同的密码");
     expect(snapshot(host)).toEqual(before);

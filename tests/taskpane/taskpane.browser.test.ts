@@ -2,10 +2,12 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { ExcelHost } from "../excel-host/host";
+import { createNodeHost, NodeExcelHost } from "../excel-host/node-host";
 import { BrowserHost, CHROMIUM_PATH, startBrowserHost } from "../excel-host/browser";
 import { buildPane } from "../support/build-pane";
 import { toolAvailable } from "../support/tools";
-import { buildUnitCopy } from "../../src/blueprint";
+import { buildBlueprint } from "../../src/blueprint";
+import { makeUnitCopies } from "../../src/excel/export-copies";
 import { parseTaskList } from "../../src/domain";
 import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { seedText } from "../support/seed";
@@ -21,7 +23,7 @@ let dist = "";
 const opened: BrowserHost[] = [];
 
 /** A Chinese Excel by default (Office.context.displayLanguage). */
-async function openPane(matrix: Record<string, string> = { ExcelApi: "1.17" }, locale = "zh-CN", host: ExcelHost = new ExcelHost()): Promise<BrowserHost> {
+async function openPane(matrix: Record<string, string> = { ExcelApi: "1.17" }, locale = "zh-CN", host: ExcelHost = createNodeHost()): Promise<BrowserHost> {
   const b = await startBrowserHost({ pageHtmlPath: path.join(dist, "taskpane.html"), supportedMatrix: matrix, host, locale });
   opened.push(b);
   await b.page.setViewportSize({ width: 380, height: 900 });
@@ -72,7 +74,8 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     // Merge a returned copy: the dashboard picks up the new figures.
     const list = parseTaskList(seedText());
     const trackerId = String(host.values("'_meta'!B1")[0][0]);
-    const copy = await writeXlsxBuffer(buildUnitCopy(list, "省外办", { trackerId, exportedAt: "2026-11-28" }));
+    // Exported by the add-in's own code against the same workbook: signed with the key it stores in the master.
+    const [{ data: copy }] = await (host as NodeExcelHost).run((ctx) => makeUnitCopies(ctx, ["省外办"], "2026-11-28 10:00"));
     const edited = await (async () => {
       const ExcelJS = (await import("exceljs")).default;
       const wb = new ExcelJS.Workbook();
@@ -85,6 +88,17 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     await expect(page.getByTestId("notice").textContent()).resolves.toContain("更新 1");
     expect(host.values("'汇总'!B10")[0][0]).toBe(1);
     await shot(b, "03-after-merge.png");
+
+    // A full tracker is refused until the user confirms that very file.
+    const full = Buffer.from(await writeXlsxBuffer(buildBlueprint(list, { trackerId, generatedAt: "x", reports: new Map([["26|省教育厅", { status: "已完成", progress: "", problems: "", nextSteps: "", evidence: "", reporter: "", reportDate: "" }]]) })));
+    await page.getByTestId("merge-files").setInputFiles([{ name: "整表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: full }]);
+    const confirm = page.getByTestId("confirm-full-tracker");
+    await confirm.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await confirm.textContent()).toContain("确认合并此整表:整表.xlsx");
+    expect(host.values("'汇总'!B10")[0][0]).toBe(1);
+    await confirm.click();
+    await page.getByTestId("notice").filter({ hasText: "更新 1 · 冲突 0 · 拒收 0" }).waitFor({ timeout: 60_000 });
+    expect(host.values("'汇总'!B10")[0][0]).toBe(2);
     expect(b.pageErrors).toEqual([]);
     expect(b.blockedRequests).toEqual([]);
   });
