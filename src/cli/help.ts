@@ -2,37 +2,10 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
 
 用法 Usage:
   policy-tracker [build] [--tasks FILE] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]
-  policy-tracker export TRACKER.xlsx
-  为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
-  Writes per-unit copies (instructions, the unit's sheet, hidden metadata for merging) for --unit NAME
-  (repeatable) or --all units.
-  --out DIR          输出目录;默认 out/。 Output folder; defaults to out/.
-  --period TEXT      填报期间,写入副本和填报说明;默认本月,如 2026年12月。 Reporting period; defaults to this month.
-  导出会重写总表(记录导出时间和校验密钥,密钥只保存在总表中)。 Export rewrites the tracker to record the export and its copy key.
-
-merge TRACKER.xlsx RETURN.xlsx...
-  把回收的单位副本(或整表)按“序号 + 单位”三方合并进总表,另存为新文件,并在“合并记录”表中记下
-  每个文件的更新、未变、冲突、拒收。两边都改过的内容保留总表的值并记为冲突。
-  Three-way merges returned copies (or full trackers) by task id × unit into a new tracker file and
-  logs updated / unchanged / conflicts / rejected per file on 合并记录. Exit code 2 if a file was refused.
-  --out FILE         合并结果;默认 TRACKER-合并.xlsx。 Result file; defaults to TRACKER-合并.xlsx.
-  --accept-full-tracker FILE
-                     确认合并这一份完整跟踪表(可重复);整表可改写所有单位的填报,不加此选项一律拒收。
-                     Merge this full tracker (repeatable); without it a full tracker is always refused.
-  只合并本跟踪表导出的、校验通过的单位副本;改过隐藏元数据、旧版本导出或已被新一期导出取代的副本拒收。
-  Only unit copies signed by this tracker are merged; edited metadata, unsigned or superseded copies are refused.
-
-archive TRACKER.xlsx
-  把本期汇总(总体与各单位、各状态数)追加到“历次汇总”表,同一期再次归档则替换;汇总表显示最近 12 期趋势。
-  Appends this period's roll-up to 历次汇总 (archiving the same period again replaces it);
-  汇总 shows the last 12 periods.
-  --period TEXT      期间名称;默认本月,如 2026年11月。 Period name; defaults to this month.
-  --out FILE         输出文件;默认覆盖原文件(由蓝图重新生成)。 Output; defaults to regenerating TRACKER.
-
-report TRACKER.xlsx [--today YYYY-MM-DD]
-  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR]
-  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx]
-  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE]
+  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]
+  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]
+  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]
+  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]
   policy-tracker --help
 
 build(默认命令 / default)
@@ -70,6 +43,13 @@ merge TRACKER.xlsx RETURN.xlsx...
   只合并本跟踪表导出的、校验通过的单位副本;改过隐藏元数据、旧版本导出或已被新一期导出取代的副本拒收。
   Only unit copies signed by this tracker are merged; edited metadata, unsigned or superseded copies are refused.
 
+archive TRACKER.xlsx
+  把本期汇总(总体与各单位、各状态数)追加到“历次汇总”表,同一期再次归档则替换;汇总表显示最近 12 期趋势。
+  Appends this period's roll-up to 历次汇总 (archiving the same period again replaces it);
+  汇总 shows the last 12 periods.
+  --period TEXT      期间名称;默认本月,如 2026年11月。 Period name; defaults to this month.
+  --out FILE         输出文件;默认覆盖原文件(由蓝图重新生成)。 Output; defaults to regenerating TRACKER.
+
 report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。
   Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
@@ -79,8 +59,8 @@ report TRACKER.xlsx
 /** One line per command, shown with a refused option or argument. */
 export const USAGE: Readonly<Record<string, string>> = {
   build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]",
-  export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--password PW]",
-  merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--password PW]",
+  export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]",
+  merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]",
   archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",
   report: "  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]",
 };

@@ -24,7 +24,7 @@ const CHUNK = 30_000;
  * of the key if there is one, otherwise a new row above the unit table (rows below are
  * moved down by rewriting them, which is a few dozen cells).
  */
-async function storeAuthority(context: Excel.RequestContext, authority: CopyAuthority): Promise<void> {
+async function storeAuthority(context: Excel.RequestContext, authority: CopyAuthority, password?: string): Promise<void> {
   const read = queueGrid(context, SHEET.meta);
   await context.sync();
   const grid = read().grid;
@@ -32,7 +32,7 @@ async function storeAuthority(context: Excel.RequestContext, authority: CopyAuth
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
   const ws = context.workbook.worksheets.getItem(SHEET.meta);
-  ws.protection.unprotect();
+  ws.protection.unprotect(password);
   const keyRow = grid.findIndex((r) => gridText(r[0]) === AUTHORITY_META_KEY);
   const width = Math.max(1 + chunks.length, ...grid.map((r) => r.length));
   const row = (cells: unknown[]) => Array.from({ length: width }, (_, c) => {
@@ -47,7 +47,7 @@ async function storeAuthority(context: Excel.RequestContext, authority: CopyAuth
     const rest = grid.slice(at);
     ws.getRangeByIndexes(at, 0, 1 + rest.length, width).values = [row([AUTHORITY_META_KEY, ...chunks]), ...rest.map(row)];
   }
-  protectSheet(ws, metaSheet({ trackerId: "", schemaVersion: 0, kind: "master", listName: "", listHash: "", generatedAt: "" }, []));
+  protectSheet(ws, metaSheet({ trackerId: "", schemaVersion: 0, kind: "master", listName: "", listHash: "", generatedAt: "" }, [], password));
   await context.sync();
 }
 
@@ -57,7 +57,14 @@ async function storeAuthority(context: Excel.RequestContext, authority: CopyAuth
  * for a tracker that has none yet). The key and the export are stored in the master
  * before the copies are handed out: a copy the master cannot verify is never sent.
  */
-export async function makeUnitCopies(context: Excel.RequestContext, units: readonly string[] | "all", exportedAt: string, period = periodOf(exportedAt)): Promise<UnitCopyFile[]> {
+export async function makeUnitCopies(
+  context: Excel.RequestContext,
+  units: readonly string[] | "all",
+  exportedAt: string,
+  period = periodOf(exportedAt),
+  /** The sheets' protection password, if they have one (see checkSheetPassword): the export is recorded in _meta. */
+  password?: string,
+): Promise<UnitCopyFile[]> {
   const state = await readMasterState(context);
   const chosen = units === "all" ? state.list.units : units;
   const unknown = chosen.filter((u) => !state.list.units.includes(u));
@@ -76,7 +83,7 @@ export async function makeUnitCopies(context: Excel.RequestContext, units: reado
     files.push({ unit, fileName: unitCopyFileName(state.list.name, unit), data: await writeXlsxBuffer(bp) });
     authority = withExport(authority, unit, exportedAt, period);
   }
-  await storeAuthority(context, authority);
+  await storeAuthority(context, authority, password);
   return files;
 }
 

@@ -1,4 +1,3 @@
-import JSZip from "jszip";
 import { SourceRow } from "../domain/table-rows";
 
 /** Decodes the few XML entities Word writes in text runs. */
@@ -15,6 +14,8 @@ function paragraphsText(xml: string): string[] {
 
 async function documentXml(data: Uint8Array): Promise<string> {
   try {
+    // Loaded on demand: most lists are pasted text, and JSZip is ~95 KB of the pane's first load.
+    const { default: JSZip } = await import("jszip");
     const zip = await JSZip.loadAsync(data);
     const doc = zip.file("word/document.xml");
     if (!doc) throw new Error("缺少 word/document.xml");

@@ -147,9 +147,10 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setNotice({ intent: "success", title: `${s.archived}:${period.trim()}`, lines: [`${result.periods} ${s.periodsArchived}`] });
     }, undefined, (p) => void archive(p));
 
-  const exportCopies = (units: string[]) =>
+  const exportCopies = (units: string[], pw = password): Promise<void> =>
     perform(s.working, async () => {
-      const files = await actions.exportCopies(units);
+      const files = await actions.exportCopies(units, pw);
+      setPassword(pw);
       if (files.length === 1 && (await actions.openCopy(files[0]))) {
         setNotice({ intent: "success", title: s.exported, lines: [files[0].fileName] });
         return;
@@ -157,7 +158,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       if (files.length === 1) offerDownload(files[0].fileName, files[0].data);
       else offerDownload(`单位填报表-${files.length}份.zip`, await zipCopies(files), "application/zip");
       setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
-    });
+    }, undefined, (p) => void exportCopies(units, p));
 
   // The files of the last merge, so that a full tracker the user then confirms can be merged by name.
   const lastFiles = React.useRef<File[]>([]);

@@ -21,7 +21,8 @@ export interface ExcelActions {
   refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
-  exportCopies(units: readonly string[] | "all"): Promise<UnitCopyFile[]>;
+  /** Records the export in the tracker (copy key, export time), so it writes: `password` as for merge. */
+  exportCopies(units: readonly string[] | "all", password?: string): Promise<UnitCopyFile[]>;
   /** Opens a copy as a new workbook where Excel can (ExcelApi 1.8), otherwise returns false. */
   openCopy(file: UnitCopyFile): Promise<boolean>;
   /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
@@ -75,9 +76,9 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
         ),
       ),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
-    exportCopies: async (units) => {
+    exportCopies: async (units, password) => {
       const { makeUnitCopies } = await import("../excel/export-copies");
-      return run((ctx) => makeUnitCopies(ctx, units, stamp()));
+      return checked(password, (checkedPassword) => run((ctx) => makeUnitCopies(ctx, units, stamp(), undefined, checkedPassword)));
     },
     openCopy: async (file) => {
       if (!isSetSupported("ExcelApi", "1.8") || typeof Excel === "undefined" || !("createWorkbook" in Excel)) return false;

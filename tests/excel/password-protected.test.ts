@@ -6,13 +6,11 @@
  * WorksheetProtection.unprotect refuses a missing or wrong password.
  */
 import ExcelJS from "exceljs";
-import { buildUnitCopy } from "../../src/blueprint";
 import { SHEET } from "../../src/blueprint/layout";
 import { parseTaskList } from "../../src/domain";
 import { buildTracker } from "../../src/excel/build-tracker";
+import { makeUnitCopies } from "../../src/excel/export-copies";
 import { SheetPasswordError, checkSheetPassword } from "../../src/excel/sheet-password";
-import { readMasterState } from "../../src/excel/tracker-reports";
-import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { ExcelActions, excelActions } from "../../src/taskpane/excel-actions";
 import type { NodeExcelHost } from "../excel-host/node-host";
 import { ALL_SETS, buildOptions, newHost, roundTrips, typeStatuses, usedValues } from "../support/excel-host-helpers";
@@ -50,15 +48,16 @@ async function trackerWith(password?: string): Promise<{ host: NodeExcelHost; ac
   await host.run((ctx) => buildTracker(ctx, list, buildOptions({ trackerId: "PW1", listSource: source, password })));
   // A report typed into an unlocked input cell, which protection allows.
   await typeStatuses(host, "省教育厅", [[3, "已完成", "方案已备案"]]);
+  if (password === PASSWORD) preparedCopies.set(host, await returnedCopy(host));
   return { host, actions: excelActions((fn) => host.run(fn), ALL_SETS) };
 }
 
 /** A returned copy of 省财政厅 reporting task 14 as done. */
 async function returnedCopy(host: NodeExcelHost): Promise<{ name: string; data: Uint8Array }> {
-  const state = await host.run((ctx) => readMasterState(ctx));
-  const copy = await writeXlsxBuffer(buildUnitCopy(list, "省财政厅", { trackerId: "PW1", exportedAt: "2026-11-28 10:00", reports: state.reports }));
+  // Exported as the pane does (signed, recorded in the password-protected _meta).
+  const [copy] = await host.run((ctx) => makeUnitCopies(ctx, ["省财政厅"], "2026-11-28 10:00", undefined, PASSWORD));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(copy as unknown as ArrayBuffer);
+  await wb.xlsx.load(copy.data as unknown as ArrayBuffer);
   wb.worksheets[0].eachRow((row) => {
     if (row.getCell(1).value === 14) {
       row.getCell(7).value = "已完成";
@@ -68,11 +67,15 @@ async function returnedCopy(host: NodeExcelHost): Promise<{ name: string; data: 
   return { name: "省财政厅.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
+/** A returned copy made before the operation under test (exporting records itself in _meta). */
+const preparedCopies = new WeakMap<NodeExcelHost, { name: string; data: Uint8Array }>();
+
 /** Each writing operation of the pane, with the password the pane would pass. */
 const operations: Array<[string, (a: ExcelActions, host: NodeExcelHost, password?: string) => Promise<unknown>]> = [
   ["refresh", (a, _h, password) => a.refresh({ warningDays: 15, password })],
   ["archive", (a, _h, password) => a.refresh({ archivePeriod: "2026年11月", password })],
-  ["merge", async (a, host, password) => a.merge([await returnedCopy(host)], () => undefined, undefined, password)],
+  ["merge", (a, host, password) => a.merge([preparedCopies.get(host)!], () => undefined, undefined, password)],
+  ["export", (a, _h, password) => a.exportCopies(["省财政厅"], password)],
   ["rebuild", (a, _h, password) => a.build(list, source, { onNameClash: "stop", onProgress: () => undefined, password })],
 ];
 

@@ -12,16 +12,15 @@ import os from "os";
 import path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
-import { buildUnitCopy } from "../../src/blueprint";
 import { SHEET } from "../../src/blueprint/layout";
 import { Grid } from "../../src/blueprint/read-grid";
 import { parseTaskList } from "../../src/domain";
 import { buildTracker } from "../../src/excel/build-tracker";
 import { DashboardFigures, figuresFromSummary } from "../../src/excel/dashboard";
+import { makeUnitCopies } from "../../src/excel/export-copies";
 import { mergeReturnFiles, ReturnUpload } from "../../src/excel/merge-returns";
 import { refreshTracker } from "../../src/excel/refresh-tracker";
 import { readMasterState } from "../../src/excel/tracker-reports";
-import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { ExcelHost } from "../excel-host/host";
 import { NodeExcelHost } from "../excel-host/node-host";
 import { exportXlsx } from "../excel-host/xlsx/export";
@@ -52,12 +51,10 @@ async function editCopy(data: Uint8Array, edits: Array<[number, string, string]>
 
 /** Copies for `units`, exported from the master as it stands, each with the unit's edits. */
 async function returnsFrom(host: NodeExcelHost, edits: Record<string, Array<[number, string, string]>>): Promise<ReturnUpload[]> {
-  const state = await host.run((ctx) => readMasterState(ctx));
+  // Exported as the pane does: signed with the tracker's copy key, the export recorded in _meta.
+  const copies = await host.run((ctx) => makeUnitCopies(ctx, Object.keys(edits), "2026-12-01 08:00"));
   const out: ReturnUpload[] = [];
-  for (const [unit, rows] of Object.entries(edits)) {
-    const copy = await writeXlsxBuffer(buildUnitCopy(state.list, unit, { trackerId: state.meta.trackerId, exportedAt: "2026-12-01 08:00", reports: state.reports }));
-    out.push({ name: `${unit}.xlsx`, data: await editCopy(copy, rows) });
-  }
+  for (const copy of copies) out.push({ name: `${copy.unit}.xlsx`, data: await editCopy(copy.data, edits[copy.unit]) });
   return out;
 }
 
