@@ -22,7 +22,7 @@ archive TRACKER.xlsx
   --period TEXT      期间名称;默认本月,如 2026年11月。 Period name; defaults to this month.
   --out FILE         输出文件;默认覆盖原文件(由蓝图重新生成)。 Output; defaults to regenerating TRACKER.
 
-report TRACKER.xlsx [--today YYYY-MM-DD]
+report TRACKER.xlsx [--today YYYY-MM-DD] [--docx OUT.docx]
   policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR]
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx]
   policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE]
@@ -57,4 +57,7 @@ report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。
   Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
   --today YYYY-MM-DD 计算逾期所用的日期;默认今天。 Date used for overdue; defaults to today.
+  --date YYYY-MM-DD  同 --today(报告日期)。 Same as --today (the report's date).
+  --docx OUT.docx    另写进展情况通报(Word,公文版式);同一跟踪表和日期得到相同的文件。
+                     Also writes the progress report (.docx, official layout); same tracker and date, same bytes.
 `;

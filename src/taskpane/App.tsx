@@ -20,11 +20,13 @@ import { describeExcelError } from "../excel/excel-errors";
 import { RequirementError, checkRequirements } from "../excel/requirements";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
-import { ExcelActions, currentPeriod } from "./excel-actions";
+import { ExcelActions, currentPeriod, localDate } from "./excel-actions";
+import { DOCX_TYPE } from "../report/report-file";
 import { ListChoice, builtinChoice } from "./list-choice";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
+import { ProgressReportButton } from "./ProgressReportButton";
 import { offerDownload, zipCopies } from "./downloads";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
@@ -155,6 +157,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       });
     });
 
+  const progressReport = () =>
+    perform(s.working, async () => {
+      const file = await actions.progressReport(localDate());
+      offerDownload(file.fileName, file.data, DOCX_TYPE);
+      setNotice({ intent: "success", title: `${s.reportDone}(${s.downloaded})`, lines: [file.fileName] });
+    });
+
   const disabled = busy !== undefined;
   return (
     <main className={styles.root}>
@@ -242,6 +251,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           <Divider />
           <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
           <MergePanel s={s} disabled={disabled} onMerge={(f) => void merge(f)} result={mergeResult} />
+          <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
           <Divider />
         </>
       )}

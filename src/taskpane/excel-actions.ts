@@ -25,6 +25,8 @@ export interface ExcelActions {
   openCopy(file: UnitCopyFile): Promise<boolean>;
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
+  /** The progress report (.docx) for the date; docx is loaded only now. */
+  progressReport(date: string): Promise<{ fileName: string; data: Uint8Array }>;
   isSetSupported: IsSetSupported;
 }
 
@@ -71,6 +73,10 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       return true;
     },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
+    progressReport: async (date) => {
+      const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);
+      return progressReportFile(await run((ctx) => readReportSource(ctx)), date);
+    },
     merge: async (uploads, onProgress) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
       return run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), onProgress));
@@ -84,6 +90,12 @@ export function officeActions(): ExcelActions {
     (fn) => Excel.run(fn),
     (name, version) => Office.context.requirements.isSetSupported(name, version),
   );
+}
+
+/** Today as yyyy-mm-dd in the user's time zone (the CLI's default report date too). */
+export function localDate(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
 /** The reporting period a coordinator would name now, e.g. 2026年11月. */

@@ -68,6 +68,10 @@ const zh = {
   lang: "English",
   fileTooBig: "文件超过 5 MB,不像是任务清单。",
   fileNotUtf8: "文件不是 UTF-8 编码(可能是 GBK)。请用记事本或 WPS 另存为 UTF-8 后重试。",
+  reportTitle: "进展情况通报",
+  reportHint: "按今天的日期生成 Word 报告(.docx):总体情况、各单位排名、逾期任务、未填报单位和各项任务进展,数字与汇总表一致。",
+  reportButton: "生成进展报告",
+  reportDone: "进展报告已生成",
 };
 
 export type Strings = typeof zh;
@@ -141,6 +145,10 @@ const en: Strings = {
   lang: "中文",
   fileTooBig: "The file is over 5 MB; it does not look like a task list.",
   fileNotUtf8: "The file is not UTF-8 (maybe GBK). Save it as UTF-8 and try again.",
+  reportTitle: "Progress report",
+  reportHint: "Writes a Word report (.docx) as of today: overview, unit ranking, overdue tasks, units that did not report and each task's progress, with the same figures as the summary.",
+  reportButton: "Generate progress report",
+  reportDone: "Progress report generated",
 };
 
 export function stringsFor(language: string | undefined): Strings {
