@@ -2,8 +2,6 @@ import { buildProgressReport } from "./report-model";
 import { ReportSource } from "./report-source";
 import { renderReportDocx } from "./render-docx";
 
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 /** A name Windows, macOS and WPS all accept: the list name without path or reserved characters. */
 export function reportFileName(listName: string, date: string): string {
   const safe = listName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").trim() || "任务清单";

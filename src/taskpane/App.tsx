@@ -21,7 +21,7 @@ import { RequirementError, checkRequirements } from "../excel/requirements";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
 import { ExcelActions, currentPeriod, localDate } from "./excel-actions";
-import { DOCX_TYPE } from "../report/report-file";
+import { DOCX_TYPE } from "../report/docx-type";
 import { ListChoice, builtinChoice } from "./list-choice";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
