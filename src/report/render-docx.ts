@@ -110,6 +110,17 @@ function taskSection(t: TaskProgress): Paragraph[] {
   return out;
 }
 
+const pageNumber = (side: typeof AlignmentType.LEFT | typeof AlignmentType.RIGHT) =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: side,
+        indent: side === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: fontOf("宋体"), size: 28 })],
+      }),
+    ],
+  });
+
 /** The document as docx objects: overview, ranking, chart, overdue, silent units, per-task progress. */
 export function reportDocument(r: ProgressReport): Document {
   const o = r.rollup.overall;
@@ -183,6 +194,7 @@ export function reportDocument(r: ProgressReport): Document {
 
   return new Document({
     creator: "policy-tracker",
+    evenAndOddHeaderAndFooters: true,
     title: r.title,
     description: `${r.listName} ${r.period}`,
     // The language tells Word/WPS/LibreOffice to set the text with Simplified Chinese glyphs and fallbacks.
@@ -195,16 +207,8 @@ export function reportDocument(r: ProgressReport): Document {
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 851, footer: 1134 },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: fontOf("宋体"), size: 28 })],
-              }),
-            ],
-          }),
-        },
+        // GB/T 9704 page numbers: 四号 digits between dashes, one character in from the right edge on odd pages, from the left on even.
+        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
         children,
       },
     ],
