@@ -1,5 +1,6 @@
 import { ALL_UNITS, EMPTY_REPORT, Report, parseTaskList, reportKey } from "../../src/domain";
 import { buildProgressReport } from "../../src/report/report-model";
+import { reportSourceFrom } from "../../src/report/report-source";
 
 const TEXT = ["序号\t政策内容\t责任部门", "1\t到2020年完成甲\t省教育厅、省财政厅", "2\t推进乙\t省财政厅、省教育厅", "3\t做好丙\t省人社厅"].join("\n");
 const report = (status: Report["status"], progress = "", problems = "", nextSteps = ""): Report => ({ ...EMPTY_REPORT, status, progress, problems, nextSteps });
@@ -70,5 +71,29 @@ describe("the progress report model", () => {
       { period: "2026年9月", rate: 0.25 },
       { period: "2026年10月", rate: null },
     ]);
+  });
+});
+
+describe("what the report is computed from", () => {
+  const meta = (extra: Record<string, string>) => ({ trackerId: "t", listName: "测试清单", units: [{ unit: "省教育厅" }, { unit: "省财政厅" }], extra });
+  const row = (taskId: number, unit: string, role: string, status: Report["status"]) => ({ taskId, unit, role, text: `任务${taskId}`, report: report(status) });
+
+  it("uses the stored list (published order, deadline wording) when it matches the unit sheets' rows", () => {
+    const text = ["序号\t政策内容\t责任部门", "1\t到2020年完成甲\t省财政厅、省教育厅"].join("\n");
+    const source = reportSourceFrom(meta({ list_source: text }), [row(1, "省教育厅", "配合", "已完成"), row(1, "省财政厅", "牵头", "")]);
+    expect(source.list.tasks[0].units).toEqual(["省财政厅", "省教育厅"]);
+    expect(source.list.tasks[0].deadline).toMatchObject({ kind: "date", wording: "到2020年" });
+    expect(source.reports.get(reportKey(1, "省教育厅"))?.status).toBe("已完成");
+  });
+
+  it("rebuilds the list from the unit sheets when the stored list names other units (renamed since) or is missing", () => {
+    const text = ["序号\t政策内容\t责任部门", "1\t到2020年完成甲\t省财政厅、省科技厅"].join("\n");
+    const rows = [row(1, "省教育厅", "配合", "已完成"), row(1, "省财政厅", "牵头", "")];
+    const extras: Array<Record<string, string>> = [{ list_source: text }, {}];
+    for (const extra of extras) {
+      const source = reportSourceFrom(meta(extra), rows);
+      expect(source.list.tasks.map((t) => [t.id, t.units])).toEqual([[1, ["省财政厅", "省教育厅"]]]);
+      expect(buildProgressReport(source, "2026-11-30").rollup.overall.assignmentsDone).toBe(1);
+    }
   });
 });
