@@ -55,7 +55,7 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   export: { options: ["unit", "out", "password", "period"], booleans: ["all"], minArgs: 1, maxArgs: 1 },
   merge: { options: ["out", "password", "accept-full-tracker"], minArgs: 2, maxArgs: Infinity },
   archive: { options: ["period", "out", "password", "today"], minArgs: 1, maxArgs: 1 },
-  report: { options: ["today"], minArgs: 1, maxArgs: 1 },
+  report: { options: ["today", "date", "docx"], minArgs: 1, maxArgs: 1 },
 };
 
 /**

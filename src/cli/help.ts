@@ -5,7 +5,7 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
   policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]
   policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]
-  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]
+  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD] [--docx OUT.docx]
   policy-tracker --help
 
 build(默认命令 / default)
@@ -54,6 +54,9 @@ report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。
   Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
   --today YYYY-MM-DD 计算逾期所用的日期;默认今天。 Date used for overdue; defaults to today.
+  --date YYYY-MM-DD  同 --today(报告日期)。 Same as --today (the report's date).
+  --docx OUT.docx    另写进展情况通报(Word,公文版式);同一跟踪表和日期得到相同的文件。
+                     Also writes the progress report (.docx, official layout); same tracker and date, same bytes.
 `;
 
 /** One line per command, shown with a refused option or argument. */
@@ -62,5 +65,5 @@ export const USAGE: Readonly<Record<string, string>> = {
   export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]",
   merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]",
   archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",
-  report: "  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD]",
+  report: "  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD | --date YYYY-MM-DD] [--docx OUT.docx]",
 };

@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
-import { listFromAssignments, reportsFromAssignments } from "../domain/from-assignments";
+import { readFileSync, writeFileSync } from "fs";
 import { Rollup, computeRollup } from "../domain/rollup";
+import { progressReportFile } from "../report/report-file";
+import { reportSourceFrom } from "../report/report-source";
 import { readTrackerFile } from "../xlsx/read-tracker";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { formatTable, percent } from "./text-table";
@@ -8,6 +9,8 @@ import { formatTable, percent } from "./text-table";
 export interface ReportResult {
   rollup: Rollup;
   text: string;
+  /** Where the progress report (.docx) was written, with --docx. */
+  docx?: { file: string; bytes: number };
 }
 
 export function todayIso(): string {
@@ -19,8 +22,12 @@ export function todayIso(): string {
 export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
   const file = args.positional[0];
   if (!file) throw new UsageError("请指定要统计的跟踪表文件 / give the tracker file: policy-tracker report FILE.xlsx");
-  const today = stringFlag(args.flags, "today") ?? todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为 YYYY-MM-DD,而不是“${today}”`);
+  // --date is the report's name for the same thing as --today.
+  const dateFlag = args.flags.date !== undefined ? "date" : "today";
+  const today = stringFlag(args.flags, dateFlag) ?? todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError(`--${dateFlag} 应为 YYYY-MM-DD,而不是“${today}”`);
+  const docxOut = stringFlag(args.flags, "docx");
+  if (docxOut !== undefined && !/\.docx$/i.test(docxOut)) throw new UsageError(`--docx 应给出 .docx 文件路径,而不是“${docxOut}”`);
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -28,8 +35,8 @@ export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
     throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const read = await readTrackerFile(data);
-  const list = listFromAssignments(read.meta.listName, read.assignments, read.meta.units.map((u) => u.unit));
-  const rollup = computeRollup(list, reportsFromAssignments(read.assignments), today);
+  const source = reportSourceFrom(read.meta, read.assignments);
+  const rollup = computeRollup(source.list, source.reports, today);
   const o = rollup.overall;
   const lines = [
     `${read.meta.listName}(跟踪表 ${read.meta.trackerId},统计日期 ${today})`,
@@ -52,5 +59,16 @@ export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
   if (read.issues.length > 0) {
     lines.push("", `注意 ${read.issues.length} 处:`, ...read.issues.map((i) => `- ${i.sheet}${i.row ? ` 第 ${i.row} 行` : ""}:${i.message}`));
   }
-  return { rollup, text: lines.join("\n") };
+  let docx: ReportResult["docx"];
+  if (docxOut !== undefined) {
+    const bytes = (await progressReportFile(source, today)).data;
+    try {
+      writeFileSync(docxOut, bytes);
+    } catch (e) {
+      throw new UsageError(`无法写入 ${docxOut}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}(文件是否正在 Word/WPS 中打开?)`);
+    }
+    docx = { file: docxOut, bytes: bytes.length };
+    lines.push("", `已生成进展报告 / progress report written: ${docxOut}`);
+  }
+  return { rollup, text: lines.join("\n"), docx };
 }

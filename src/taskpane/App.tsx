@@ -22,11 +22,13 @@ import { SheetPasswordError } from "../excel/sheet-password";
 import { PasswordPrompt, PasswordRequest } from "./PasswordPrompt";
 import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
-import { ExcelActions, currentPeriod } from "./excel-actions";
+import { ExcelActions, currentPeriod, localDate } from "./excel-actions";
+import { DOCX_TYPE } from "../report/docx-type";
 import { ListChoice, builtinChoice } from "./list-choice";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
+import { ProgressReportButton } from "./ProgressReportButton";
 import { offerDownload, zipCopies } from "./downloads";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
@@ -180,6 +182,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       });
     }, undefined, (p) => void merge(files, acceptFullTrackers, p));
 
+  const progressReport = () =>
+    perform(s.working, async () => {
+      const file = await actions.progressReport(localDate());
+      offerDownload(file.fileName, file.data, DOCX_TYPE);
+      setNotice({ intent: "success", title: `${s.reportDone}(${s.downloaded})`, lines: [file.fileName] });
+    });
+
   const disabled = busy !== undefined;
   return (
     <main className={styles.root}>
@@ -288,6 +297,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
             onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
             result={mergeResult}
           />
+          <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
           <Divider />
         </>
       )}

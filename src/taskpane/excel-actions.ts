@@ -28,6 +28,8 @@ export interface ExcelActions {
   /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void, acceptFullTrackers?: readonly string[], password?: string): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
+  /** The progress report (.docx) for the date; docx is loaded only now. */
+  progressReport(date: string): Promise<{ fileName: string; data: Uint8Array }>;
   isSetSupported: IsSetSupported;
 }
 
@@ -87,6 +89,10 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       return true;
     },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
+    progressReport: async (date) => {
+      const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);
+      return progressReportFile(await run((ctx) => readReportSource(ctx)), date);
+    },
     merge: async (uploads, onProgress, acceptFullTrackers, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
       return checked(password, (checkedPassword) => run((ctx) => mergeReturnFiles(ctx, uploads, stamp(), { onProgress, acceptFullTrackers, password: checkedPassword })));
@@ -100,6 +106,12 @@ export function officeActions(): ExcelActions {
     (fn) => Excel.run(fn),
     (name, version) => Office.context.requirements.isSetSupported(name, version),
   );
+}
+
+/** Today as yyyy-mm-dd in the user's time zone (the CLI's default report date too). */
+export function localDate(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
 /** The reporting period a coordinator would name now, e.g. 2026年11月. */

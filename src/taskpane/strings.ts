@@ -87,6 +87,10 @@ const zh = {
   flaggedHint: "双击单位名称可改正。括号不成对的名称必须改正后才能生成;其余确认无误可直接生成。",
   suggestionsTitle: "可能是同一单位的其他写法",
   useSuggestion: "改为“{name}”",
+  reportTitle: "进展情况通报",
+  reportHint: "按今天的日期生成 Word 报告(.docx):总体情况、各单位排名、逾期任务、未填报单位和各项任务进展,数字与汇总表一致。",
+  reportButton: "生成进展报告",
+  reportDone: "进展报告已生成",
 };
 
 export type Strings = typeof zh;
@@ -179,6 +183,10 @@ const en: Strings = {
   flaggedHint: "Double-click a unit to correct it. Names with unbalanced brackets must be corrected before building; the others can be built once you have checked them.",
   suggestionsTitle: "Possibly another spelling of one unit",
   useSuggestion: "Rename to “{name}”",
+  reportTitle: "Progress report",
+  reportHint: "Writes a Word report (.docx) as of today: overview, unit ranking, overdue tasks, units that did not report and each task's progress, with the same figures as the summary.",
+  reportButton: "Generate progress report",
+  reportDone: "Progress report generated",
 };
 
 export function stringsFor(language: string | undefined): Strings {
