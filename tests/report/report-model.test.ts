@@ -11,7 +11,7 @@ function sample() {
     [reportKey(1, "省教育厅"), report("已完成")],
     [reportKey(1, "省财政厅"), report("推进中", "已拨付一半", "配套资金不足", "年底前拨付")],
     [reportKey(2, "省财政厅"), report("已完成")],
-    // 省人社厅 is an alias the parser resolves; reports are keyed by the canonical name.
+    // A unit keeps the list's own spelling (省人社厅): the built-in aliases only suggest, never rename.
     [reportKey(3, list.tasks[2].units[0]), report("长期坚持")],
   ]);
   return { list, reports };
@@ -24,12 +24,12 @@ describe("the progress report model", () => {
     expect(r.ranking.map((u) => [u.rank, u.unit, u.tasks, u.done, u.standing, u.rate, u.overdue, u.notReported])).toEqual([
       [1, "省教育厅", 2, 1, 0, 0.5, 0, 1],
       [1, "省财政厅", 2, 1, 0, 0.5, 1, 0],
-      [3, "省人力资源社会保障厅", 1, 0, 1, null, 0, 0],
+      [3, "省人社厅", 1, 0, 1, null, 0, 0],
     ]);
     expect(r.chart).toEqual([
       { unit: "省教育厅", rate: 0.5 },
       { unit: "省财政厅", rate: 0.5 },
-      { unit: "省人力资源社会保障厅", rate: null },
+      { unit: "省人社厅", rate: null },
     ]);
   });
 
