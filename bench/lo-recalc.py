@@ -14,41 +14,14 @@ Prints one JSON object on stdout.
 """
 import json
 import os
-import subprocess
 import sys
 import time
-import uuid
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "support"))
+from lo_session import connect, prop  # noqa: E402
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(profile):
-    pipe = "lo_recalc_" + uuid.uuid4().hex[:8]
-    office = subprocess.Popen([
-        "/usr/bin/soffice", "--headless", "--invisible", "--norestore", "--nologo",
-        "-env:UserInstallation=file://" + profile,
-        "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
-    ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 120
-    while True:
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return office, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        except NoConnectException:
-            if time.time() > deadline or office.poll() is not None:
-                raise
-            time.sleep(0.3)
 
 
 def measure(desktop, job, repeats):
@@ -88,7 +61,7 @@ def measure(desktop, job, repeats):
 
 def main():
     spec = json.load(open(sys.argv[1], encoding="utf-8"))
-    office, desktop = connect(spec["profile"])
+    office, desktop = connect(spec["profile"], "lo_recalc", quiet=True)
     try:
         results = [measure(desktop, job, spec.get("repeats", 3)) for job in spec["files"]]
     finally:

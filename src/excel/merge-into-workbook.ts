@@ -36,6 +36,14 @@ export class MergeWriteError extends Error {
   }
 }
 
+/** A merge that landed whole, but whose figures could not be read back afterwards. */
+export class MergeFiguresError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`合并已完成,全部写入和合并记录都已保存;但随后读取汇总数字时 Excel 出错(${describeExcelError(cause)})。请点“刷新汇总”查看最新数字,不要重复合并。`);
+    this.name = "MergeFiguresError";
+  }
+}
+
 interface RowWrite {
   sheet: string;
   address: string;
@@ -106,7 +114,12 @@ export async function writeMergeOutcome(
   }
   // Calculation was suspended until the write's last sync: figures read with it would be the old ones.
   const figures = queueSummaryRead(context);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // The merge has landed whole; only the figures shown in the pane are missing.
+    throw new MergeFiguresError(e);
+  }
   return figures();
 }
 

@@ -12,41 +12,11 @@ Run with Debian's /usr/bin/python3 (python3-uno).
 """
 import json
 import os
-import subprocess
 import sys
-import time
-import uuid
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(profile):
-    pipe = "lo_edit_" + uuid.uuid4().hex[:8]
-    office = subprocess.Popen([
-        "/usr/bin/soffice", "--headless", "--invisible", "--norestore", "--nologo",
-        "-env:UserInstallation=file://" + profile,
-        "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
-    ])
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 90
-    while True:
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return office, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        except NoConnectException:
-            if time.time() > deadline or office.poll() is not None:
-                raise
-            time.sleep(0.3)
+from lo_session import connect, prop  # the script's own folder is on sys.path
 
 
 def find_row(sheet, task_id, last_row):
@@ -96,7 +66,7 @@ def edit(desktop, job):
 
 def main():
     spec = json.load(open(sys.argv[1], encoding="utf-8"))
-    office, desktop = connect(spec["profile"])
+    office, desktop = connect(spec["profile"], "lo_edit", timeout=90)
     try:
         for job in spec["jobs"]:
             edit(desktop, job)
