@@ -25,10 +25,12 @@ const useStyles = makeStyles({
   figures: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap" },
   figure: { display: "flex", flexDirection: "column" },
   number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
-  table: { maxHeight: "260px", overflowY: "auto" },
+  // No inner scroll box: the pane scrolls as one page, so no row is cut in half.
+  table: { minWidth: 0 },
+  name: { cursor: "text", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   num: { textAlign: "right", width: "4em" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  ignored: { maxHeight: "120px", overflowY: "auto", color: tokens.colorNeutralForeground3 },
+  ignored: { color: tokens.colorNeutralForeground3 },
 });
 
 /**
@@ -171,11 +173,23 @@ export function ListPreview(props: {
                   ) : (
                     <span
                       title={s.renameUnit}
+                      role="button"
+                      tabIndex={disabled ? -1 : 0}
+                      aria-label={`${u.unit}${s.colon}${s.renameUnit}`}
+                      className={styles.name}
                       onDoubleClick={() => {
                         if (disabled) return;
                         setEditing(u.unit);
                         setDraft(u.unit);
                       }}
+                      onKeyDown={(e) => {
+                        // Enter or F2 (as in Excel) renames from the keyboard.
+                        if (disabled || (e.key !== "Enter" && e.key !== "F2")) return;
+                        e.preventDefault();
+                        setEditing(u.unit);
+                        setDraft(u.unit);
+                      }}
+                      data-testid="unit-name"
                     >
                       {u.unit}
                     </span>

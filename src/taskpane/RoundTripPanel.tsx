@@ -5,7 +5,7 @@ import { Strings } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  units: { maxHeight: "160px", overflowY: "auto", display: "flex", flexDirection: "column" },
+  units: { display: "flex", flexDirection: "column" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   num: { textAlign: "right", width: "3.5em" },
 });

@@ -7,6 +7,8 @@ import { readSelectionRows } from "../excel/read-selection";
 import { checkSheetPassword } from "../excel/sheet-password";
 import { importRows } from "../import/import-list";
 import { renderTaskListText } from "../domain/render-text";
+import { readMasterState } from "../excel/tracker-reports";
+import { isEmptyReport } from "../domain/reports";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 
@@ -26,6 +28,8 @@ export interface ExcelActions {
   openCopy(file: UnitCopyFile): Promise<boolean>;
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void, password?: string): Promise<MergeResult>;
   readSelection(): Promise<TaskList>;
+  /** The reportKey of every task × unit that holds a report, read before a rebuild is confirmed. */
+  filledReports(): Promise<string[]>;
   isSetSupported: IsSetSupported;
 }
 
@@ -84,6 +88,11 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       await Excel.createWorkbook(toBase64(file.data));
       return true;
     },
+    filledReports: () =>
+      run(async (ctx) => {
+        const state = await readMasterState(ctx);
+        return [...state.reports].filter(([, r]) => !isEmptyReport(r)).map(([key]) => key);
+      }),
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
     merge: async (uploads, onProgress, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");
