@@ -130,7 +130,8 @@ export function unitSheet(
   );
   sheet.freeze = { rows: UNIT_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST)] };
-  sheet.print = { orientation: "landscape", titleRows: `$1:$${UNIT_HEADER_ROW}` };
+  // 14 columns on one A4 width print at about 40 %: two pages across, 序号 and 政策内容 on both.
+  sheet.print = { orientation: "landscape", titleRows: `$1:$${UNIT_HEADER_ROW}`, titleColumns: "$A:$B", pagesWide: 2 };
   return sheet;
 }
 
