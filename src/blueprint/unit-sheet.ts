@@ -74,7 +74,7 @@ export function unitSheet(
   const extra = infoColumns(tasks);
   const width = UNIT_COLUMNS.length + extra.length;
   const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
-  sheet.cells.push([`${unitSheetTitle(unit)}(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
+  sheet.cells.push([`${unitSheetTitle(unit)}（共 ${tasks.length} 项，牵头 ${leads} 项，配合 ${tasks.length - leads} 项）`]);
   sheet.cells.push([...UNIT_COLUMNS, ...extra.map((c) => c.header)]);
   tasks.forEach((task, i) => {
     const row = UNIT_FIRST_ROW + i;
@@ -120,7 +120,7 @@ export function unitSheet(
     range: body(statusCol),
     values: [...STATUSES],
     errorTitle: "完成状态无效",
-    errorMessage: `请从下拉列表中选择:${STATUSES.join("、")}。`,
+    errorMessage: `请从下拉列表中选择：${STATUSES.join("、")}。`,
     prompt: "请选择完成状态",
   });
   sheet.conditionalFormats.push(

@@ -12,7 +12,7 @@ import {
   Spinner,
   Text,
   Caption1,
-  Title2,
+  Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -40,9 +40,9 @@ import { renderTaskListText } from "../domain/render-text";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: "anywhere" },
-  title: { color: tokens.colorBrandForeground1 },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
+  title: { color: tokens.colorBrandForeground1, margin: 0 },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   lines: { whiteSpace: "pre-wrap", margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -269,9 +269,9 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   return (
     <main className={styles.root} lang={s.htmlLang}>
       <div className={styles.header}>
-        <Title2 as="h1" className={styles.title}>
+        <Title3 as="h1" className={styles.title}>
           {s.title}
-        </Title2>
+        </Title3>
         <Button appearance="subtle" size="small" lang={s.otherLang} onClick={() => setLang(/^zh/i.test(lang ?? "zh") ? "en-US" : "zh-CN")}>
           {s.lang}
         </Button>

@@ -24,11 +24,12 @@ import { Strings } from "./strings";
 const useStyles = makeStyles({
   figures: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap" },
   figure: { display: "flex", flexDirection: "column" },
-  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   // No inner scroll box: the pane scrolls as one page, so no row is cut in half.
   table: { minWidth: 0 },
   name: { cursor: "text", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
-  num: { textAlign: "right", width: "4em" },
+  num: { textAlign: "right", width: "2.8em" },
+  mergeCol: { width: "5.5em" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   ignored: { color: tokens.colorNeutralForeground3 },
 });
@@ -148,7 +149,7 @@ export function ListPreview(props: {
               <TableHeaderCell>{s.unit}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.tasksCol}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.leadCol}</TableHeaderCell>
-              <TableHeaderCell>{s.mergeInto}</TableHeaderCell>
+              <TableHeaderCell className={styles.mergeCol}>{s.mergeInto}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -50,7 +50,7 @@ export function ListSource(props: {
   return (
     <section className={styles.root} aria-label={s.otherList}>
       <RadioGroup
-        layout="horizontal"
+        aria-label={s.listChoiceLabel}
         value={choice.source}
         disabled={disabled}
         onChange={(_, d) =>

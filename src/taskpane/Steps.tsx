@@ -5,18 +5,21 @@ import { Strings } from "./strings";
 
 const useStyles = makeStyles({
   // Five equal columns that wrap rather than scroll sideways in a 270 px pane.
-  list: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(46px, 1fr))", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Five equal columns in one row down to 270 px; words wrap whole, never mid-word.
+  list: { display: "grid", gridTemplateColumns: "repeat(5, minmax(0, 1fr))", gap: "1px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {
     display: "flex",
     flexDirection: "column",
     alignItems: "center",
-    padding: `${tokens.spacingVerticalXS} 2px`,
+    padding: `${tokens.spacingVerticalXS} 0`,
     border: "none",
     borderBottom: "3px solid transparent",
     background: "none",
     cursor: "pointer",
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "normal",
+    wordBreak: "keep-all",
     color: tokens.colorNeutralForeground2,
     minWidth: 0,
     ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
