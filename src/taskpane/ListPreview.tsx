@@ -15,6 +15,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { suspiciousUnitReason } from "../domain/list-units";
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
   name: { cursor: "text", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   num: { textAlign: "right", width: "2.8em" },
   mergeCol: { width: "5.5em" },
+  // Below 300 px the lead count gives its width to the unit names (the task count stays).
+  wideOnly: { "@media (max-width: 300px)": { display: "none" } },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   ignored: { color: tokens.colorNeutralForeground3 },
 });
@@ -148,7 +151,7 @@ export function ListPreview(props: {
             <TableRow>
               <TableHeaderCell>{s.unit}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.tasksCol}</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>{s.leadCol}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.num, styles.wideOnly)}>{s.leadCol}</TableHeaderCell>
               <TableHeaderCell className={styles.mergeCol}>{s.mergeInto}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -197,7 +200,7 @@ export function ListPreview(props: {
                   )}
                 </TableCell>
                 <TableCell className={styles.num}>{u.tasks}</TableCell>
-                <TableCell className={styles.num}>{u.leads}</TableCell>
+                <TableCell className={mergeClasses(styles.num, styles.wideOnly)}>{u.leads}</TableCell>
                 <TableCell>
                   <Select
                     size="small"
