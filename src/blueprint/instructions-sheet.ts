@@ -7,30 +7,31 @@ const LINES = [
   "填报说明",
   "",
   "一、填报范围",
-  "1. 每个责任单位只填写以本单位命名的工作表,不要修改其他工作表。",
-  "2. 本单位角色为“牵头”的任务,由本单位汇总各配合单位情况后统一填报;“配合”的任务填报本单位承担部分。",
+  "1. 每个责任单位只填写以本单位命名的工作表，不要修改其他工作表。",
+  "2. 本单位角色为“牵头”的任务，由本单位汇总各配合单位情况后统一填报；“配合”的任务填报本单位承担部分。",
   "",
   "二、填写哪些列",
-  "3. 只需填写浅黄色的列:完成状态、本期进展情况、存在问题、下步计划、佐证材料、填报人、填报日期。其他列已锁定。",
-  `4. 完成状态请从下拉列表选择:${STATUSES.join("、")}。不要粘贴或手工输入其他文字。`,
-  "5. “长期坚持”用于需要持续推进、没有完成终点的任务,不计入完成率的分母。",
-  "6. “时限预警”由截止日期自动计算:已过期未完成为“逾期”(红色),临近截止为“即将到期”(黄色);状态为“滞后”也显示红色。无需也无法填写。",
-  "7. 填报日期请填写日期(例如 2026-11-30)。",
+  "3. 只需填写浅黄色的列：完成状态、本期进展情况、存在问题、下步计划、佐证材料、填报人、填报日期。其他列已锁定。",
+  `4. 完成状态请从下拉列表选择：${STATUSES.join("、")}。不要粘贴或手工输入其他文字。`,
+  "5. “长期坚持”用于需要持续推进、没有完成终点的任务，不计入完成率的分母。",
+  "6. “时限预警”由截止日期自动计算：已过期未完成为“逾期”（红色），临近截止为“即将到期”（黄色）；状态为“滞后”也显示红色。无需也无法填写。",
+  "7. 填报日期请填写日期（例如 2026-11-30）。",
   "",
   "三、注意事项",
-  "8. 请勿删除、重命名工作表,勿删除行或修改序号:汇总按“序号 + 单位”匹配,不依赖行的位置。",
-  "9. 可以使用 Excel、WPS 或 LibreOffice 填写,保存为 .xlsx 格式后按原渠道报送。",
-  "10. 工作表保护只为防止误操作;如确需调整,请与牵头处室联系。",
-  "11. 每期请在本期发来的填报表上填写,不要沿用以前各期的旧表:旧表会被识别并退回。请勿修改隐藏的元数据,修改后的填报表无法合并。",
+  "8. 请勿删除、重命名工作表，勿删除行或修改序号：汇总按“序号 + 单位”匹配，不依赖行的位置。",
+  "9. 可以使用 Excel、WPS 或 LibreOffice 填写，保存为 .xlsx 格式后按原渠道报送。",
+  "10. 工作表保护只为防止误操作；如确需调整，请与牵头处室联系。",
+  "11. 每期请在本期发来的填报表上填写，不要沿用以前各期的旧表：旧表会被识别并退回。请勿修改隐藏的元数据，修改后的填报表无法合并。",
 ];
 
 /** A unit copy says which period it is for, so a unit can tell this month's copy from last month's. */
 export function instructionsSheet(password?: string, copy?: { period: string; exportedAt: string }): SheetBlueprint {
   const sheet = emptySheet(SHEET.instructions, "instructions");
   sheet.tabColor = COLORS.instructionsTab;
-  const lines = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表(导出时间 ${copy.exportedAt})。`] : LINES;
+  const lines = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表（导出时间 ${copy.exportedAt}）。`] : LINES;
   sheet.cells = lines.map((l) => [l || null]);
-  sheet.columnWidths = [110];
+  // Fits a portrait A4 page at 100 %: longer lines wrap inside the page instead of running past it.
+  sheet.columnWidths = [80];
   sheet.rowHeights = { 1: 24 };
   sheet.formats.push(titleFormat(1), { range: `A2:A${lines.length}`, style: { wrap: true, vAlign: "top" } });
   for (const [i, line] of lines.entries()) {

@@ -41,7 +41,7 @@ export function masterSheet(
   sheet.tabColor = COLORS.masterTab;
   const width = MASTER_COLUMNS.length;
   const at = (row: number, col: Parameters<typeof masterCol>[0]) => cellAddress(row, masterCol(col));
-  sheet.cells.push([`${listName} — 任务总表(共 ${tasks.length} 项)`]);
+  sheet.cells.push([`${listName} — 任务总表（共 ${tasks.length} 项）`]);
   const helper = masterHelperColumns(tasks);
   const helperHeader: Array<string | null> = [null];
   for (let k = 0; k < helper.width; k++) helperHeader.push(`单位${k + 1}行`);

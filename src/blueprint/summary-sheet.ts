@@ -18,7 +18,8 @@ import { emptySheet, headerFormat, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
 import { UnitSheetRef, unitColumnRef } from "./unit-refs";
 
-const WIDTHS = [28, 10, 8, 10, 8, 8, 8, 8, 9, 8, 8, 9, 8];
+/** B holds the update time (yyyy-mm-dd hh:mm) above 完成率: wide enough not to clip it. */
+const WIDTHS = [28, 17, 8, 10, 8, 8, 8, 8, 9, 8, 8, 9, 8];
 
 export interface SummaryInput {
   name: string;

@@ -78,7 +78,18 @@ export interface SheetBlueprint {
   conditionalFormats: ConditionalFormat[];
   freeze: { rows: number; columns: number };
   protection: SheetProtection;
-  print?: { orientation: "landscape" | "portrait"; titleRows: string };
+  print?: PrintLayout;
+}
+
+/** How a sheet prints: always A4. */
+export interface PrintLayout {
+  orientation: "landscape" | "portrait";
+  /** Rows repeated at the top of every page, e.g. "$1:$2". */
+  titleRows: string;
+  /** Columns repeated at the left of every page, e.g. "$A:$B": who and what, next to the inputs on page two. */
+  titleColumns?: string;
+  /** Pages across: wide sheets print over two so the text stays legible instead of shrinking to one. */
+  pagesWide?: number;
 }
 
 export interface DefinedName {

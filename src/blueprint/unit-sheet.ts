@@ -74,7 +74,7 @@ export function unitSheet(
   const extra = infoColumns(tasks);
   const width = UNIT_COLUMNS.length + extra.length;
   const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
-  sheet.cells.push([`${unitSheetTitle(unit)}(共 ${tasks.length} 项,牵头 ${leads} 项,配合 ${tasks.length - leads} 项)`]);
+  sheet.cells.push([`${unitSheetTitle(unit)}（共 ${tasks.length} 项，牵头 ${leads} 项，配合 ${tasks.length - leads} 项）`]);
   sheet.cells.push([...UNIT_COLUMNS, ...extra.map((c) => c.header)]);
   tasks.forEach((task, i) => {
     const row = UNIT_FIRST_ROW + i;
@@ -120,7 +120,7 @@ export function unitSheet(
     range: body(statusCol),
     values: [...STATUSES],
     errorTitle: "完成状态无效",
-    errorMessage: `请从下拉列表中选择:${STATUSES.join("、")}。`,
+    errorMessage: `请从下拉列表中选择：${STATUSES.join("、")}。`,
     prompt: "请选择完成状态",
   });
   sheet.conditionalFormats.push(
@@ -130,7 +130,8 @@ export function unitSheet(
   );
   sheet.freeze = { rows: UNIT_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST)] };
-  sheet.print = { orientation: "landscape", titleRows: `$1:$${UNIT_HEADER_ROW}` };
+  // 14 columns on one A4 width print at about 40 %: two pages across, 序号 and 政策内容 on both.
+  sheet.print = { orientation: "landscape", titleRows: `$1:$${UNIT_HEADER_ROW}`, titleColumns: "$A:$B", pagesWide: 2 };
   return sheet;
 }
 

@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Body1,
   Button,
-  Divider,
   Field,
   Input,
   SpinButton,
@@ -11,7 +10,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Title2,
+  Text,
+  Caption1,
+  Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -24,7 +25,11 @@ import { TrackerStatus } from "../excel/tracker-status";
 import { Dashboard } from "./Dashboard";
 import { ExcelActions, currentPeriod, localDate } from "./excel-actions";
 import { DOCX_TYPE } from "../report/docx-type";
-import { ListChoice, builtinChoice } from "./list-choice";
+import { ListChoice, builtinChoice, trackerChoice } from "./list-choice";
+import { ListChange, compareLists } from "./list-change";
+import { RebuildConfirm } from "./RebuildConfirm";
+import { Steps } from "./Steps";
+import { Step, archivedPeriods, suggestStep } from "./next-step";
 import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
@@ -32,15 +37,19 @@ import { ProgressReportButton } from "./ProgressReportButton";
 import { offerDownload, zipCopies } from "./downloads";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
+import { mergeLines } from "./merge-lines";
 import { renderTaskListText } from "../domain/render-text";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  title: { color: tokens.colorBrandForeground1 },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
+  title: { color: tokens.colorBrandForeground1, margin: 0 },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  lines: { whiteSpace: "pre-wrap", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  lines: { whiteSpace: "pre-wrap", margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  live: { minHeight: 0 },
+  disclosure: { alignSelf: "flex-start", paddingLeft: 0 },
 });
 
 interface Problem {
@@ -72,12 +81,27 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const requirements = React.useMemo(() => checkRequirements(actions.isSetSupported), [actions]);
   const [status, setStatus] = React.useState<TrackerStatus>();
   const [choice, setChoice] = React.useState<ListChoice>(builtinChoice);
+  /** The open tracker's own list, offered first once a tracker exists. */
+  const [ownList, setOwnList] = React.useState<ListChoice>();
+  /** A rebuild with another list waits here for the user's yes. */
+  const [confirm, setConfirm] = React.useState<ListChange>();
   const [busy, setBusy] = React.useState<string>();
   const [problem, setProblem] = React.useState<Problem>();
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
   const [warningDays, setWarningDays] = React.useState<number>();
   const [period, setPeriod] = React.useState(currentPeriod);
+  /** The step the user chose; until then the one the tracker's state suggests. */
+  const [step, setStep] = React.useState<Step>();
+  const [setupOpen, setSetupOpen] = React.useState(false);
+  /** The latest outcome's title: focus moves there so keyboard and screen-reader users land on it. */
+  const outcome = React.useRef<HTMLSpanElement>(null);
+  React.useEffect(() => {
+    if (notice || problem) outcome.current?.focus();
+  }, [notice, problem]);
+  React.useEffect(() => {
+    document.documentElement.lang = stringsFor(lang).htmlLang;
+  }, [lang]);
   const [overrides, setOverrides] = React.useState<Record<string, string>>({});
   /** The sheets' protection password, once given: kept while the pane is open. */
   const [password, setPassword] = React.useState<string>();
@@ -114,27 +138,66 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setStatus(found);
       // The tracker's saved unit corrections apply again to whatever list is loaded next.
       if (found.present) setOverrides({ ...parseOverrides(found.meta.extra.unit_aliases) });
+      adoptOwnList(found);
     });
     // Runs once per actions object (once on open); later reads happen after each action.
   }, [actions]);
 
-  const build = (onNameClash: "stop" | "rename", pw = password): Promise<void> =>
+  /** After a build the tracker's own list is the one just built. */
+  function adoptOwnList(found: TrackerStatus): void {
+    if (!found.present) return;
+    const own = trackerChoice(found.meta.extra.list_source, found.meta.listName);
+    setOwnList(own);
+    if (own) setChoice(own);
+  }
+
+  /**
+   * A first build goes straight ahead; a rebuild first compares the chosen list with the
+   * tracker's own and, when they differ, asks before anything is written.
+   */
+  const requestBuild = async (): Promise<void> => {
+    if (!status?.present || !effectiveList) return build("stop");
+    let change: ListChange | undefined;
+    await perform(s.working, async () => {
+      const filled = await actions.filledReports();
+      const own = ownList?.list ? applyUnitOverrides(ownList.list, overrides) : undefined;
+      change = compareLists(
+        status.meta.units.map((u) => u.unit),
+        own,
+        effectiveList,
+        filled,
+      );
+    });
+    if (!change) return;
+    if (change.same) return build("stop");
+    setConfirm(change);
+  };
+
+  const build = (onNameClash: "stop" | "rename", pw = password, lost = 0): Promise<void> =>
     perform(s.working, async () => {
       if (!effectiveList) return;
       const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw });
       setPassword(pw);
-      setStatus(await actions.status());
+      const found = await actions.status();
+      setStatus(found);
+      adoptOwnList(found);
+      // A new tracker: the pane moves on to the step its state suggests.
+      setStep(undefined);
+      setSetupOpen(false);
+      // Reports whose task × unit the new list lacks were read but have no row to go back into.
+      const kept = Math.max(0, result.keptReports - lost);
       const lines = [
-        ...(result.keptReports > 0 ? [`${s.kept}: ${result.keptReports} ${s.items}`] : []),
+        ...(kept > 0 ? [`${s.kept}${s.colon}${kept} ${s.items}`] : []),
         ...result.renamedUserSheets.map((r) => `“${r.from}” → “${r.to}”`),
         ...result.degraded,
-        ...result.issues.map((i) => `${i.sheet}${i.row ? ` 第 ${i.row} 行` : ""}:${i.message}`),
+        ...result.issues.map((i) => (i.row ? s.rowLine.replace("{sheet}", i.sheet).replace("{row}", String(i.row)).replace("{message}", i.message) : `${i.sheet}${s.colon}${i.message}`)),
       ];
       setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
-    }, s.buildRetryHint, (p) => void build(onNameClash, p));
+    }, s.buildRetryHint, (p) => void build(onNameClash, p, lost));
 
   const refresh = (pw = password): Promise<void> =>
     perform(s.working, async () => {
+      setStep("summary");
       const result = await actions.refresh({ warningDays, password: pw });
       setPassword(pw);
       setStatus(await actions.status());
@@ -143,29 +206,33 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
 
   const archive = (pw = password): Promise<void> =>
     perform(s.working, async () => {
+      setStep("archive");
       const result = await actions.refresh({ warningDays, archivePeriod: period.trim(), password: pw });
       setPassword(pw);
       setStatus(await actions.status());
-      setNotice({ intent: "success", title: `${s.archived}:${period.trim()}`, lines: [`${result.periods} ${s.periodsArchived}`] });
+      setNotice({ intent: "success", title: `${s.archived}${s.colon}${period.trim()}`, lines: [`${result.periods} ${s.periodsArchived}`] });
     }, undefined, (p) => void archive(p));
 
   const exportCopies = (units: string[], pw = password): Promise<void> =>
     perform(s.working, async () => {
+      setStep("send");
       const files = await actions.exportCopies(units, pw);
       setPassword(pw);
       if (files.length === 1 && (await actions.openCopy(files[0]))) {
         setNotice({ intent: "success", title: s.exported, lines: [files[0].fileName] });
         return;
       }
-      if (files.length === 1) offerDownload(files[0].fileName, files[0].data);
-      else offerDownload(`单位填报表-${files.length}份.zip`, await zipCopies(files), "application/zip");
-      setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
+      const name = files.length === 1 ? files[0].fileName : s.zipName.replace("{n}", String(files.length));
+      if (files.length === 1) offerDownload(name, files[0].data);
+      else offerDownload(name, await zipCopies(files), "application/zip");
+      setNotice({ intent: "success", title: s.exported, lines: [s.exportedAs.replace("{file}", name), ...(files.length > 1 ? files.map((f) => f.fileName) : [])] });
     }, undefined, (p) => void exportCopies(units, p));
 
   // The files of the last merge, so that a full tracker the user then confirms can be merged by name.
   const lastFiles = React.useRef<File[]>([]);
   const merge = (files: File[], acceptFullTrackers?: string[], pw = password): Promise<void> =>
     perform(s.working, async () => {
+      setStep("collect");
       lastFiles.current = files;
       // Read lazily: a file over the size limit is refused from its size, never read into memory.
       const uploads = files.map((f) => ({ name: f.name, size: f.size, data: async () => new Uint8Array(await f.arrayBuffer()) }));
@@ -173,30 +240,53 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setPassword(pw);
       setMergeResult(result);
       setStatus(await actions.status());
-      const updated = result.outcome.files.reduce((n, f) => n + f.updated.length, 0);
-      const conflicts = result.outcome.files.reduce((n, f) => n + f.conflicts.length, 0);
-      setNotice({
-        intent: result.refused.length > 0 || conflicts > 0 ? "warning" : "success",
-        title: s.merged,
-        lines: [`${s.updatedCol} ${updated} · ${s.conflictsCol} ${conflicts} · ${s.rejectedCol} ${result.refused.length}`],
-      });
+      setNotice({ intent: result.refused.length > 0 || result.outcome.files.some((f) => f.conflicts.length + f.rejected.length > 0) ? "warning" : "success", title: s.merged, lines: mergeLines(s, result) });
     }, undefined, (p) => void merge(files, acceptFullTrackers, p));
 
   const progressReport = () =>
     perform(s.working, async () => {
       const file = await actions.progressReport(localDate());
       offerDownload(file.fileName, file.data, DOCX_TYPE);
-      setNotice({ intent: "success", title: `${s.reportDone}(${s.downloaded})`, lines: [file.fileName] });
+      setNotice({ intent: "success", title: s.reportDone, lines: [s.exportedAs.replace("{file}", file.fileName)] });
     });
 
   const disabled = busy !== undefined;
+  const suggested = suggestStep(status, period);
+  const current: Step = status?.present ? (step ?? suggested) : "list";
+  const missing = status?.present ? status.figures.units.reduce((n, u) => n + u.notReported, 0) : 0;
+  const archivedNames = status ? archivedPeriods(status) : [];
+  const listSetup = status && (
+    <>
+      <ListSource s={s} choice={choice} own={ownList} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
+      {effectiveList && (
+        <ListPreview
+          s={s}
+          list={effectiveList}
+          overrides={overrides}
+          disabled={disabled}
+          onOverride={(from, to) => setOverrides((prev) => ({ ...prev, [from]: to }))}
+          onResetOverrides={() => setOverrides({})}
+        />
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance={status.present ? "secondary" : "primary"}
+          onClick={() => void requestBuild()}
+          disabled={disabled || !effectiveList || !requirements.ok || confirm !== undefined}
+          data-testid="build"
+        >
+          {status.present ? s.rebuild : s.build}
+        </Button>
+      </div>
+    </>
+  );
   return (
-    <main className={styles.root}>
+    <main className={styles.root} lang={s.htmlLang}>
       <div className={styles.header}>
-        <Title2 as="h1" className={styles.title}>
+        <Title3 as="h1" className={styles.title}>
           {s.title}
-        </Title2>
-        <Button appearance="subtle" size="small" onClick={() => setLang(/^zh/i.test(lang ?? "zh") ? "en-US" : "zh-CN")}>
+        </Title3>
+        <Button appearance="subtle" size="small" lang={s.otherLang} onClick={() => setLang(/^zh/i.test(lang ?? "zh") ? "en-US" : "zh-CN")}>
           {s.lang}
         </Button>
       </div>
@@ -210,7 +300,23 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           </MessageBarBody>
         </MessageBar>
       )}
-      {busy && <Spinner size="small" label={busy} data-testid="busy" />}
+      {status?.present && (
+        <Steps
+          s={s}
+          step={current}
+          suggested={suggested}
+          enabled={() => true}
+          onChange={(next) => {
+            setStep(next);
+            setNotice(undefined);
+            setProblem(undefined);
+          }}
+        />
+      )}
+      {/* Progress and outcomes are announced where they appear. */}
+      <div role="status" aria-live="polite" className={styles.live} data-testid="live">
+        {busy && <Spinner size="small" label={busy} data-testid="busy" />}
+      </div>
       {/* Closed between attempts, so each attempt starts with an empty field. */}
       {asking && (
         <PasswordPrompt
@@ -226,10 +332,29 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           }}
         />
       )}
+      {confirm && (
+        <RebuildConfirm
+          s={s}
+          change={confirm}
+          knownList={ownList !== undefined}
+          onConfirm={() => {
+            setConfirm(undefined);
+            void build("stop", password, confirm.orphanedReports.length);
+          }}
+          onCancel={() => {
+            setConfirm(undefined);
+            setNotice({ intent: "success", title: s.rebuildCancelled, lines: [] });
+          }}
+        />
+      )}
       {problem && (
         <MessageBar intent="error" layout="multiline" data-testid="problem">
           <MessageBarBody>
-            <MessageBarTitle>{problem.title}</MessageBarTitle>
+            <MessageBarTitle>
+              <span ref={outcome} tabIndex={-1}>
+                {problem.title}
+              </span>
+            </MessageBarTitle>
             <span className={styles.lines}>{problem.message}</span>
           </MessageBarBody>
           {problem.clash && (
@@ -244,7 +369,11 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
           <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            <MessageBarTitle>
+              <span ref={outcome} tabIndex={-1}>
+                {notice.title}
+              </span>
+            </MessageBarTitle>
             {notice.lines.length > 0 && (
               <ul className={styles.lines}>
                 {notice.lines.map((l, i) => (
@@ -256,76 +385,98 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         </MessageBar>
       )}
 
-      {status?.present && (
-        <>
-          <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => void refresh()} disabled={disabled || !requirements.ok} data-testid="refresh">
-              {s.refresh}
-            </Button>
-            <Field label={s.warningDays} orientation="horizontal">
-              <SpinButton
-                min={1}
-                max={365}
-                value={warningDays ?? (Number(status.meta.extra.warning_days) || 30)}
-                disabled={disabled}
-                onChange={(_, d) => setWarningDays(d.value ?? (d.displayValue ? Number(d.displayValue) : undefined))}
-                data-testid="warning-days"
-              />
-            </Field>
-          </div>
-          <div className={styles.actions}>
-            <Field label={s.period} orientation="horizontal">
-              <Input value={period} onChange={(_, d) => setPeriod(d.value)} disabled={disabled} data-testid="period" />
-            </Field>
-            <Button onClick={() => void archive()} disabled={disabled || !period.trim() || !requirements.ok} data-testid="archive">
-              {s.archive}
-            </Button>
-          </div>
-          <Dashboard
-            s={s}
-            figures={status.figures}
-            sheets={status.unitSheets}
-            disabled={disabled}
-            onOpen={(sheet) => void perform(s.working, () => actions.activate(sheet))}
-          />
-          <Divider />
-          <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
-          <MergePanel
-            s={s}
-            disabled={disabled}
-            onMerge={(f) => void merge(f)}
-            onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
-            result={mergeResult}
-          />
-          <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
-          <Divider />
-        </>
+      {status && !status.present && (
+        <section aria-labelledby="setup-title" className={styles.panel}>
+          <Text as="h2" weight="semibold" id="setup-title">
+            {s.step.list}
+          </Text>
+          <Caption1>{s.stepHint.list}</Caption1>
+          {listSetup}
+        </section>
       )}
 
-      {status && (
-        <>
-          {effectiveList && (
-            <ListPreview
+      {status?.present && (
+        <section role="tabpanel" id="step-panel" aria-labelledby={`step-${current}`} className={styles.panel} data-testid={`panel-${current}`}>
+          <Caption1>
+            {s.stepHint[current]}
+            {current !== "list" && missing > 0 ? ` ${s.missingReports.replace("{n}", String(missing))}` : ""}
+          </Caption1>
+          {current === "list" && (
+            <>
+              <Body1>{s.listInUse.replace("{name}", status.meta.listName || "—")}</Body1>
+              <Button
+                appearance="subtle"
+                icon={<span aria-hidden="true">{setupOpen ? "▾" : "▸"}</span>}
+                aria-expanded={setupOpen}
+                aria-controls="list-setup"
+                onClick={() => setSetupOpen(!setupOpen)}
+                data-testid="list-setup-toggle"
+                className={styles.disclosure}
+              >
+                {s.changeList}
+              </Button>
+              {setupOpen && (
+                <div id="list-setup" className={styles.panel}>
+                  {listSetup}
+                </div>
+              )}
+            </>
+          )}
+          {current === "send" && (
+            <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
+          )}
+          {current === "collect" && (
+            <MergePanel
               s={s}
-              list={effectiveList}
-              overrides={overrides}
               disabled={disabled}
-              onOverride={(from, to) => setOverrides((prev) => ({ ...prev, [from]: to }))}
-              onResetOverrides={() => setOverrides({})}
+              onMerge={(f) => void merge(f)}
+              onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
+              result={mergeResult}
             />
           )}
-          <div className={styles.actions}>
-            <Button
-              appearance={status.present ? "secondary" : "primary"}
-              onClick={() => void build("stop")}
-              disabled={disabled || !effectiveList || !requirements.ok}
-              data-testid="build"
-            >
-              {status.present ? s.rebuild : s.build}
-            </Button>
-          </div>
-          <ListSource s={s} choice={choice} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
-        </>
+          {current === "summary" && (
+            <>
+              <div className={styles.actions}>
+                <Button appearance="primary" onClick={() => void refresh()} disabled={disabled || !requirements.ok} data-testid="refresh">
+                  {s.refresh}
+                </Button>
+                <Field label={s.warningDays}>
+                  <SpinButton
+                    min={1}
+                    max={365}
+                    value={warningDays ?? (Number(status.meta.extra.warning_days) || 30)}
+                    disabled={disabled}
+                    onChange={(_, d) => setWarningDays(d.value ?? (d.displayValue ? Number(d.displayValue) : undefined))}
+                    data-testid="warning-days"
+                  />
+                </Field>
+              </div>
+              <Dashboard
+                s={s}
+                figures={status.figures}
+                sheets={status.unitSheets}
+                disabled={disabled}
+                onOpen={(sheet) => void perform(s.working, () => actions.activate(sheet))}
+              />
+            </>
+          )}
+          {current === "archive" && (
+            <>
+              <div className={styles.actions}>
+                <Field label={s.period}>
+                  <Input value={period} onChange={(_, d) => setPeriod(d.value)} disabled={disabled} data-testid="period" />
+                </Field>
+                <Button appearance="primary" onClick={() => void archive()} disabled={disabled || !period.trim() || !requirements.ok} data-testid="archive">
+                  {s.archive}
+                </Button>
+              </div>
+              <Caption1 data-testid="archived-periods">
+                {archivedNames.length > 0 ? s.archivedList.replace("{list}", archivedNames.join(s.listSeparator)) : s.noArchive}
+              </Caption1>
+              <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
+            </>
+          )}
+        </section>
       )}
     </main>
   );

@@ -15,6 +15,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { suspiciousUnitReason } from "../domain/list-units";
@@ -24,11 +25,16 @@ import { Strings } from "./strings";
 const useStyles = makeStyles({
   figures: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap" },
   figure: { display: "flex", flexDirection: "column" },
-  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
-  table: { maxHeight: "260px", overflowY: "auto" },
-  num: { textAlign: "right", width: "4em" },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  // No inner scroll box: the pane scrolls as one page, so no row is cut in half.
+  table: { minWidth: 0 },
+  name: { cursor: "text", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  num: { textAlign: "right", width: "2.8em" },
+  mergeCol: { width: "5.5em" },
+  // Below 300 px the lead count gives its width to the unit names (the task count stays).
+  wideOnly: { "@media (max-width: 300px)": { display: "none" } },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  ignored: { maxHeight: "120px", overflowY: "auto", color: tokens.colorNeutralForeground3 },
+  ignored: { color: tokens.colorNeutralForeground3 },
 });
 
 /**
@@ -145,8 +151,8 @@ export function ListPreview(props: {
             <TableRow>
               <TableHeaderCell>{s.unit}</TableHeaderCell>
               <TableHeaderCell className={styles.num}>{s.tasksCol}</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>{s.leadCol}</TableHeaderCell>
-              <TableHeaderCell>{s.mergeInto}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.num, styles.wideOnly)}>{s.leadCol}</TableHeaderCell>
+              <TableHeaderCell className={styles.mergeCol}>{s.mergeInto}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -171,18 +177,30 @@ export function ListPreview(props: {
                   ) : (
                     <span
                       title={s.renameUnit}
+                      role="button"
+                      tabIndex={disabled ? -1 : 0}
+                      aria-label={`${u.unit}${s.colon}${s.renameUnit}`}
+                      className={styles.name}
                       onDoubleClick={() => {
                         if (disabled) return;
                         setEditing(u.unit);
                         setDraft(u.unit);
                       }}
+                      onKeyDown={(e) => {
+                        // Enter or F2 (as in Excel) renames from the keyboard.
+                        if (disabled || (e.key !== "Enter" && e.key !== "F2")) return;
+                        e.preventDefault();
+                        setEditing(u.unit);
+                        setDraft(u.unit);
+                      }}
+                      data-testid="unit-name"
                     >
                       {u.unit}
                     </span>
                   )}
                 </TableCell>
                 <TableCell className={styles.num}>{u.tasks}</TableCell>
-                <TableCell className={styles.num}>{u.leads}</TableCell>
+                <TableCell className={mergeClasses(styles.num, styles.wideOnly)}>{u.leads}</TableCell>
                 <TableCell>
                   <Select
                     size="small"

@@ -15,12 +15,14 @@ const useStyles = makeStyles({
 export function ListSource(props: {
   s: Strings;
   choice: ListChoice;
+  /** The open tracker's own list, when it kept one. */
+  own?: ListChoice;
   disabled: boolean;
   onChange: (c: ListChoice) => void;
   /** Reads the selected range of the open sheet as a list (throws TaskListError on bad rows). */
   onReadSelection: () => Promise<TaskList>;
 }): React.JSX.Element {
-  const { s, choice, disabled, onChange, onReadSelection } = props;
+  const { s, choice, own, disabled, onChange, onReadSelection } = props;
   const styles = useStyles();
   const [text, setText] = React.useState(choice.source === "custom" ? choice.text : "");
   const [fileError, setFileError] = React.useState<string>();
@@ -48,11 +50,14 @@ export function ListSource(props: {
   return (
     <section className={styles.root} aria-label={s.otherList}>
       <RadioGroup
-        layout="horizontal"
+        aria-label={s.listChoiceLabel}
         value={choice.source}
         disabled={disabled}
-        onChange={(_, d) => (d.value === "builtin" ? onChange(builtinChoice()) : text && onChange(chooseList("custom", text)))}
+        onChange={(_, d) =>
+          d.value === "builtin" ? onChange(builtinChoice()) : d.value === "tracker" ? own && onChange(own) : text && onChange(chooseList("custom", text))
+        }
       >
+        {own && <Radio value="tracker" label={s.trackerList} data-testid="own-list" />}
         <Radio value="builtin" label={s.builtinList} />
         <Radio value="custom" label={s.otherList} disabled={!text} />
       </RadioGroup>

@@ -5,7 +5,7 @@ import { Strings } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  units: { maxHeight: "160px", overflowY: "auto", display: "flex", flexDirection: "column" },
+  units: { display: "flex", flexDirection: "column" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   num: { textAlign: "right", width: "3.5em" },
 });
@@ -100,7 +100,7 @@ export function MergePanel(props: {
                   {r.needsConfirmation && (
                     <div className={styles.row}>
                       <Button size="small" disabled={disabled} title={s.confirmFullTrackerHint} onClick={() => onConfirmFullTracker(r.source)} data-testid="confirm-full-tracker">
-                        {s.confirmFullTracker}:{r.source}
+                        {s.confirmFullTracker}{s.colon}{r.source}
                       </Button>
                     </div>
                   )}

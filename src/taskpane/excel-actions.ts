@@ -7,6 +7,8 @@ import { readSelectionRows } from "../excel/read-selection";
 import { checkSheetPassword } from "../excel/sheet-password";
 import { importRows } from "../import/import-list";
 import { renderTaskListText } from "../domain/render-text";
+import { readMasterState } from "../excel/tracker-reports";
+import { isEmptyReport } from "../domain/reports";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 
@@ -30,6 +32,8 @@ export interface ExcelActions {
   readSelection(): Promise<TaskList>;
   /** The progress report (.docx) for the date; docx is loaded only now. */
   progressReport(date: string): Promise<{ fileName: string; data: Uint8Array }>;
+  /** The reportKey of every task × unit that holds a report, read before a rebuild is confirmed. */
+  filledReports(): Promise<string[]>;
   isSetSupported: IsSetSupported;
 }
 
@@ -88,6 +92,11 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       await Excel.createWorkbook(toBase64(file.data));
       return true;
     },
+    filledReports: () =>
+      run(async (ctx) => {
+        const state = await readMasterState(ctx);
+        return [...state.reports].filter(([, r]) => !isEmptyReport(r)).map(([key]) => key);
+      }),
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
     progressReport: async (date) => {
       const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);

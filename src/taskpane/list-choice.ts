@@ -2,10 +2,11 @@ import { TaskListError } from "../domain/task-list-error";
 import { importFile, importText } from "../import/import-list";
 import { readXlsxRows } from "../import/xlsx-list";
 import { TaskList } from "../domain/types";
+import { parseTaskList } from "../domain/parse-task-list";
 import { BUILTIN_LIST_NAME, BUILTIN_LIST_TEXT } from "./builtin-list";
 
 export type ListChoice =
-  | { source: "builtin" | "custom"; text: string; list: TaskList; error?: undefined }
+  | { source: "builtin" | "custom" | "tracker"; text: string; list: TaskList; error?: undefined }
   | { source: "custom"; text: string; list?: undefined; error: TaskListError };
 
 export function chooseList(source: "builtin" | "custom", text: string, name?: string): ListChoice {
@@ -65,5 +66,20 @@ export async function chooseFile(
     // A workbook whose first sheet is not the list: still offer its other sheets.
     const sheets = /\.xlsx$/i.test(name) ? await readXlsxRows(bytes, sheet) : undefined;
     return { choice: { source: "custom", text: binary ? name : (content as string), error: e }, sheets: sheets?.sheets, sheet: sheets?.sheet };
+  }
+}
+
+/**
+ * The list the open tracker was built from (kept in its metadata), so that reopening the pane
+ * offers a rebuild with the tracker's own list rather than the built-in one. Trackers from
+ * early versions kept no list: undefined.
+ */
+export function trackerChoice(source: string | undefined, name: string): ListChoice | undefined {
+  if (!source) return undefined;
+  try {
+    return { source: "tracker", text: source, list: parseTaskList(source, { name }) };
+  } catch (e) {
+    if (e instanceof TaskListError) return undefined;
+    throw e;
   }
 }

@@ -2,12 +2,19 @@ import ExcelJS from "exceljs";
 import { parseRange } from "../blueprint/a1";
 import { SheetBlueprint, WorkbookBlueprint, isFormula } from "../blueprint/types";
 import { applyStyle, argb } from "./styles";
+import { wrappedRowHeights } from "./row-heights";
 
 /**
  * Spin count for sheet passwords. Protection only deters accidents (unzipping removes
  * it), and Excel's default of 100,000 costs ~0.23 s per sheet.
  */
 const SPIN_COUNT = 1000;
+
+/**
+ * Named on every cell: a font without a name prints as serif in LibreOffice. 宋体 (SimSun)
+ * ships with every Chinese Windows and WPS; elsewhere the application substitutes its CJK font.
+ */
+export const CJK_FONT = "宋体";
 
 /** Present at run time in ExcelJS 4.4 but missing from its typings. */
 type WithValidations = ExcelJS.Worksheet & {
@@ -28,6 +35,8 @@ function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint): void {
       for (let col = r.left; col <= r.right; col++) keys.set(row * width + col, (keys.get(row * width + col) ?? "") + tag);
     }
   };
+  // Every written cell gets the named CJK font, formatted or not.
+  sheet.cells.forEach((cells, r) => cells.forEach((v, c) => v !== null && keys.set((r + 1) * width + c, "f,")));
   sheet.formats.forEach((block, i) => mark(block.range, `${i},`));
   for (const range of sheet.protection.unlocked) mark(range, "u");
   const styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -38,12 +47,24 @@ function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint): void {
       // Unlock marks ("u") come after every format index, as protection did after formats.
       for (const tag of key.split(",")) {
         if (tag.startsWith("u")) style.protection = { locked: false };
-        else if (tag) applyStyle(style, sheet.formats[Number(tag)].style);
+        else if (tag && tag !== "f") applyStyle(style, sheet.formats[Number(tag)].style);
       }
+      style.font = { name: CJK_FONT, ...style.font };
       styles.set(key, style);
     }
     ws.getRow(Math.floor(at / width)).getCell((at % width) + 1).style = style;
   }
+}
+
+/** Rows under a wrapping format block. */
+function wrappedRows(sheet: SheetBlueprint): Set<number> {
+  const rows = new Set<number>();
+  for (const block of sheet.formats) {
+    if (!block.style.wrap) continue;
+    const r = parseRange(block.range);
+    for (let row = r.top; row <= Math.min(r.bottom, sheet.cells.length); row++) rows.add(row);
+  }
+  return rows;
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise<void> {
@@ -59,9 +80,12 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise
           paperSize: 9,
           orientation: sheet.print.orientation,
           printTitlesRow: sheet.print.titleRows.replace(/\$/g, ""),
+          ...(sheet.print.titleColumns ? { printTitlesColumn: sheet.print.titleColumns.replace(/\$/g, "") } : {}),
           fitToPage: true,
-          fitToWidth: 1,
+          fitToWidth: sheet.print.pagesWide ?? 1,
           fitToHeight: 0,
+          horizontalCentered: true,
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
         }
       : undefined,
   });
@@ -75,6 +99,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise
     });
   });
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
+  for (const [row, height] of wrappedRowHeights(sheet, wrappedRows(sheet))) ws.getRow(row).height = height;
   applyFormats(ws, sheet);
   for (const v of sheet.validations) {
     // One entry per range: per-cell validation produces overlapping ranges in ExcelJS.

@@ -1,0 +1,45 @@
+import type { Cell, SheetBlueprint } from "../blueprint/types";
+
+/** Points per line of 11 pt CJK text, with the leading WPS and LibreOffice use. */
+const LINE_POINTS = 15;
+const PADDING_POINTS = 3;
+/** Excel's row height limit. */
+const MAX_POINTS = 409;
+
+/** Width of a text in Excel character units: CJK and full-width characters take two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "object") return "";
+  return String(cell);
+}
+
+/**
+ * Heights for rows of wrapped text that the blueprint leaves to the application. Excel fits
+ * such rows when the add-in writes them, but a file written by ExcelJS opens in Excel, WPS and
+ * LibreOffice with one-line rows that cut 政策内容 off: the file carries the height instead.
+ * Estimated from the longest cell per column width (each paragraph starts a new line).
+ */
+export function wrappedRowHeights(sheet: SheetBlueprint, wrappedRows: ReadonlySet<number>): Map<number, number> {
+  const heights = new Map<number, number>();
+  sheet.cells.forEach((cells, r) => {
+    const row = r + 1;
+    if (!wrappedRows.has(row) || sheet.rowHeights[row] !== undefined) return;
+    let lines = 1;
+    cells.forEach((cell, c) => {
+      const text = cellText(cell);
+      if (!text) return;
+      // Column width in characters, less the cell's inner margin.
+      const width = Math.max(1, (sheet.columnWidths[c] ?? 8.43) - 1);
+      const needed = text.split(/\r?\n/).reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) heights.set(row, Math.min(MAX_POINTS, lines * LINE_POINTS + PADDING_POINTS));
+  });
+  return heights;
+}
