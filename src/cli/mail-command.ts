@@ -112,7 +112,7 @@ export async function sendCommand(args: ParsedArgs, out: (s: string) => void): P
     throw e;
   }
   if (dryRun) {
-    out(`试运行:以上 ${outcomes.filter((o) => o.skipped.length < 1).length} 封未发送 / dry run, nothing sent.`);
+    out(`试运行:以上 ${outcomes.filter((o) => o.pending.length > 0).length} 封均未发送 / dry run, nothing sent.`);
     return 0;
   }
   const sent = outcomes.filter((o) => o.sent.length > 0).length;

@@ -28,7 +28,10 @@ export interface SendOutcome {
   file: string;
   sent: string[];
   failed: Array<{ address: string; error: string }>;
+  /** Recipients the log already shows as sent: not sent again. */
   skipped: string[];
+  /** Recipients this run was to send to. */
+  pending: string[];
 }
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -98,7 +101,7 @@ export async function sendDrafts(
       const recipients = [...m.to, ...m.cc];
       const skipped = recipients.filter((a) => done.get(m.file)?.has(a));
       const pending = recipients.filter((a) => !skipped.includes(a));
-      const outcome: SendOutcome = { unit: m.unit, file: m.file, sent: [], failed: [], skipped };
+      const outcome: SendOutcome = { unit: m.unit, file: m.file, sent: [], failed: [], skipped, pending };
       outcomes.push(outcome);
       if (pending.length === 0) continue;
       if (options.dryRun) {

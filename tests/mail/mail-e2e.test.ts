@@ -102,6 +102,7 @@ describe("sharing by email, end to end (real SMTP and IMAP servers on 127.0.0.1)
     try {
       const dry = await run([...sendArgs, "--dry-run"]);
       expect(dry.out.split("\n").filter((l) => l.startsWith("将发送"))).toHaveLength(37);
+      expect(dry.out).toContain("以上 37 封均未发送");
       expect(received).toHaveLength(0);
       const sent = await run(sendArgs);
       // unit5's address is refused by the server: reported, logged as failed, never as sent.
