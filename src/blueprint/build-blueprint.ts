@@ -2,6 +2,7 @@ import { MergeLogRow } from "../domain/merge-log";
 import { Reports } from "../domain/reports";
 import { mergeLogSheet } from "./merge-log-sheet";
 import { historySheet } from "./history-sheet";
+import { Contact, contactsSheet } from "./contacts-sheet";
 import { HistoryRow } from "../domain/history";
 import { Task, TaskList } from "../domain/types";
 import { AUTHORITY_META_KEY } from "./copy-authority";
@@ -36,6 +37,8 @@ export interface BlueprintOptions {
   history?: HistoryRow[];
   /** The copy key and export record (JSON, see copy-authority.ts); carried over verbatim, never into a unit copy. */
   copyAuthority?: string;
+  /** Rows of 联络员 (kept across rebuilds); undefined means the tracker has no contacts sheet yet. */
+  contacts?: Contact[];
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -73,6 +76,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
     instructionsSheet(password),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
     ...(options.history !== undefined ? [historySheet(options.history, password)] : []),
+    ...(options.contacts !== undefined ? [contactsSheet(options.contacts, list.units, password)] : []),
     ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password, warningDays)),
     metaSheet(
       {

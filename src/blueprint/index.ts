@@ -13,3 +13,4 @@ export * from "./read-grid";
 export * from "./unit-copy";
 export * from "./history-sheet";
 export { summaryTrendHeaderRow } from "./summary-sheet";
+export * from "./contacts-sheet";

@@ -11,6 +11,7 @@ export const SHEET = {
   meta: "_meta",
   mergeLog: "合并记录",
   history: "历次汇总",
+  contacts: "联络员",
 } as const;
 
 export const RESERVED_SHEET_NAMES: readonly string[] = [...Object.values(SHEET), "History"];

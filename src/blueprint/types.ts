@@ -57,7 +57,7 @@ export interface SheetProtection {
   unlocked: string[];
 }
 
-export type SheetRole = "summary" | "master" | "instructions" | "unit" | "meta" | "log" | "history";
+export type SheetRole = "summary" | "master" | "instructions" | "unit" | "meta" | "log" | "history" | "contacts";
 
 export interface SheetBlueprint {
   name: string;

@@ -56,6 +56,11 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   merge: { options: ["out", "password", "accept-full-tracker"], minArgs: 2, maxArgs: Infinity },
   archive: { options: ["period", "out", "password", "today"], minArgs: 1, maxArgs: 1 },
   report: { options: ["today", "date", "docx"], minArgs: 1, maxArgs: 1 },
+  contacts: { options: ["out", "password"], minArgs: 1, maxArgs: 3 },
+  "mail drafts": { options: ["out", "unit", "template", "from", "deadline", "sign", "period", "today", "password"], minArgs: 1, maxArgs: 1 },
+  "mail remind": { options: ["out", "unit", "template", "from", "deadline", "sign", "period", "today", "password"], minArgs: 1, maxArgs: 1 },
+  "mail send": { options: ["pause", "unit", "from", "smtp-host", "smtp-port", "smtp-tls", "smtp-user"], booleans: ["dry-run"], minArgs: 1, maxArgs: 1 },
+  "mail collect": { options: ["imap-host", "imap-port", "imap-tls", "imap-user", "mailbox", "since", "save", "out", "password"], booleans: ["mark-seen"], minArgs: 1, maxArgs: 1 },
 };
 
 /**

@@ -8,7 +8,49 @@ import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { localStamp } from "./build-command";
 import { writeFileAtomic } from "./atomic-write";
-import { carriedOver, loadTracker } from "./tracker-file";
+import { LoadedTracker, carriedOver, loadTracker } from "./tracker-file";
+
+export interface SignedCopy {
+  unit: string;
+  fileName: string;
+  data: Uint8Array;
+}
+
+/**
+ * One signed copy per unit and the master that records their export (see exportCommand);
+ * nothing is written: the caller writes the master first, then the copies.
+ */
+export async function signCopies(
+  tracker: LoadedTracker,
+  units: readonly string[],
+  options: { period?: string; password?: string },
+): Promise<{ exportedAt: string; period: string; copies: SignedCopy[]; master: Uint8Array }> {
+  const { read, list, reports } = tracker;
+  let authority;
+  try {
+    authority = parseAuthority(read.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();
+  } catch (e) {
+    throw new TrackerFileError((e as Error).message);
+  }
+  const exportedAt = localStamp();
+  const period = options.period ?? periodOf(exportedAt);
+  const copies: SignedCopy[] = [];
+  for (const unit of units) {
+    const bp = buildUnitCopy(list, unit, {
+      trackerId: read.meta.trackerId,
+      exportedAt,
+      period,
+      copyKey: authority.key,
+      reports,
+      password: options.password,
+      warningDays: Number(read.meta.extra.warning_days) || undefined,
+    });
+    copies.push({ unit, fileName: unitCopyFileName(list.name, unit), data: await writeXlsxBuffer(bp) });
+    authority = withExport(authority, unit, exportedAt, period);
+  }
+  const master = buildBlueprint(list, { ...carriedOver(tracker), generatedAt: exportedAt, reports, copyAuthority: JSON.stringify(authority), password: options.password });
+  return { exportedAt, period, copies, master: await writeXlsxBuffer(master) };
+}
 
 /**
  * Writes one copy per chosen unit: its sheet, the instructions and the metadata to merge
@@ -20,38 +62,17 @@ export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   const trackerFile = args.positional[0];
   if (!trackerFile) throw new UsageError("请指定总跟踪表 / give the tracker: policy-tracker export TRACKER.xlsx --all --out DIR");
   const tracker = await loadTracker(trackerFile);
-  const { read, list, reports } = tracker;
-  let authority;
-  try {
-    authority = parseAuthority(read.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();
-  } catch (e) {
-    throw new TrackerFileError((e as Error).message);
-  }
+  const { list } = tracker;
   const wanted = args.flags.all === true ? list.units : (stringFlag(args.flags, "unit") ?? "").split("\n").filter(Boolean);
   if (wanted.length === 0) throw new UsageError("请用 --unit 单位名称(可重复)或 --all 指定要导出的单位。");
   const unknown = wanted.filter((u) => !list.units.includes(u));
   if (unknown.length > 0) throw new UsageError(`跟踪表中没有这些单位:${unknown.join("、")}。可选:${list.units.join("、")}`);
   const outDir = path.resolve(stringFlag(args.flags, "out") ?? "out");
   mkdirSync(outDir, { recursive: true });
-  const exportedAt = localStamp();
-  const period = stringFlag(args.flags, "period") ?? periodOf(exportedAt);
-  const copies: Array<{ file: string; data: Uint8Array }> = [];
-  for (const unit of wanted) {
-    const bp = buildUnitCopy(list, unit, {
-      trackerId: read.meta.trackerId,
-      exportedAt,
-      period,
-      copyKey: authority.key,
-      reports,
-      password: stringFlag(args.flags, "password"),
-      warningDays: Number(read.meta.extra.warning_days) || undefined,
-    });
-    copies.push({ file: path.join(outDir, unitCopyFileName(list.name, unit)), data: await writeXlsxBuffer(bp) });
-    authority = withExport(authority, unit, exportedAt, period);
-  }
+  const signed = await signCopies(tracker, wanted, { period: stringFlag(args.flags, "period"), password: stringFlag(args.flags, "password") });
   // The master first: a copy the master does not know of could never be merged.
-  const master = buildBlueprint(list, { ...carriedOver(tracker), generatedAt: exportedAt, reports, copyAuthority: JSON.stringify(authority), password: stringFlag(args.flags, "password") });
-  writeFileAtomic(path.resolve(trackerFile), await writeXlsxBuffer(master));
-  for (const c of copies) writeFileAtomic(c.file, c.data);
-  return copies.map((c) => c.file);
+  writeFileAtomic(path.resolve(trackerFile), signed.master);
+  const files = signed.copies.map((c) => ({ file: path.join(outDir, c.fileName), data: c.data }));
+  for (const c of files) writeFileAtomic(c.file, c.data);
+  return files.map((c) => c.file);
 }

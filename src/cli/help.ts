@@ -6,6 +6,8 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]
   policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]
   policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD] [--docx OUT.docx]
+  policy-tracker contacts [import] TRACKER.xlsx [联络员.csv]
+  policy-tracker mail (drafts | remind | send | collect) ...
   policy-tracker --help
 
 build(默认命令 / default)
@@ -50,6 +52,26 @@ archive TRACKER.xlsx
   --period TEXT      期间名称;默认本月,如 2026年11月。 Period name; defaults to this month.
   --out FILE         输出文件;默认覆盖原文件(由蓝图重新生成)。 Output; defaults to regenerating TRACKER.
 
+contacts TRACKER.xlsx | contacts import TRACKER.xlsx 联络员.csv
+  列出并检查“联络员”表(单位 · 联系人 · 电话 · 邮箱 · 抄送);import 从 CSV 或制表符分隔的表格(首行为表头)导入,
+  同一单位的行替换原有的,其余保留;有错误(未知单位、重复、无效邮箱)时不作任何修改。
+  Lists and checks the contacts sheet; import reads a CSV/TSV table with a header row.
+
+mail drafts TRACKER.xlsx --out DIR
+  为每个有邮箱的单位导出填报表并生成 .eml 邮件草稿(X-Unsent,Outlook 双击即可发送),主题和正文来自模板
+  (--template 文件:首行“主题:…”,其后为正文;占位符 {单位} {联系人} {期间} {回报截止} {任务数} {附件} {落款} {待办任务})。
+  Writes one .eml draft per unit with its signed copy attached, and records the export in the tracker.
+mail remind TRACKER.xlsx --out DIR [--today YYYY-MM-DD]
+  催报:只给有未填报或已逾期任务的单位生成草稿,正文列出这些任务。 Reminders for units with unreported or overdue tasks.
+mail send DIR [--dry-run] [--pause 3]
+  通过 SMTP 逐封发送 DIR 中的草稿,每封之间暂停;每个收件人的结果记入 DIR/发送记录.csv,已发送的不会重发。
+  服务器设置用选项或环境变量 SMTP_HOST、SMTP_PORT、SMTP_TLS、SMTP_USER、MAIL_FROM;密码只从 SMTP_PASS 读取。
+  Sends the drafts over SMTP with a pause; logs each recipient; --dry-run prints what would be sent.
+mail collect TRACKER.xlsx [--since YYYY-MM-DD] [--out MERGED.xlsx]
+  读取 IMAP 邮箱中带本表填报表附件的回复,保存附件(--save DIR),合并为新文件并列出尚未回复的单位。
+  邮箱以只读方式打开,不删除、不标记已读(除非 --mark-seen)。设置:IMAP_HOST、IMAP_PORT、IMAP_TLS、IMAP_USER;密码 IMAP_PASS。
+  merge 也接受保存的邮件(.eml),取其中的 .xlsx 附件合并。 merge also takes saved .eml files.
+
 report TRACKER.xlsx
   读取已填报的跟踪表,按各单位填报的状态重新计算汇总(不使用文件中缓存的公式结果)。
   Reads a filled tracker and prints the roll-up computed from the statuses (not cached formulas).
@@ -66,4 +88,10 @@ export const USAGE: Readonly<Record<string, string>> = {
   merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]",
   archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",
   report: "  policy-tracker report TRACKER.xlsx [--today YYYY-MM-DD | --date YYYY-MM-DD] [--docx OUT.docx]",
+  contacts: "  policy-tracker contacts TRACKER.xlsx | contacts import TRACKER.xlsx 联络员.csv [--out FILE] [--password PW]",
+  mail: "  policy-tracker mail (drafts | remind | send | collect) ...",
+  "mail drafts": "  policy-tracker mail drafts TRACKER.xlsx [--out DIR] [--unit NAME ...] [--template FILE] [--from ADDR] [--deadline TEXT] [--sign TEXT] [--period TEXT]",
+  "mail remind": "  policy-tracker mail remind TRACKER.xlsx [--out DIR] [--today YYYY-MM-DD] [--unit NAME ...] [--template FILE] [--from ADDR] [--deadline TEXT] [--sign TEXT]",
+  "mail send": "  policy-tracker mail send DIR [--dry-run] [--pause SECONDS] [--unit NAME ...] [--from ADDR] [--smtp-host H] [--smtp-port P] [--smtp-tls ssl|starttls|none] [--smtp-user U]   (password: SMTP_PASS)",
+  "mail collect": "  policy-tracker mail collect TRACKER.xlsx [--imap-host H] [--imap-port P] [--imap-tls ssl|starttls|none] [--imap-user U] [--mailbox INBOX] [--since YYYY-MM-DD] [--save DIR] [--out FILE] [--mark-seen]   (password: IMAP_PASS)",
 };

@@ -4,7 +4,7 @@ import { TrackerFileError } from "../blueprint/read-grid";
 import { UsageError, checkUsage, parseArgs } from "./args";
 import { HELP, USAGE } from "./help";
 
-const COMMANDS = ["build", "report", "export", "merge", "archive"] as const;
+const COMMANDS = ["build", "report", "export", "merge", "archive", "contacts", "mail"] as const;
 
 // Commands are imported when run: ExcelJS (and the jszip it carries) costs several times
 // Node's own start-up, and --help or a usage error should not pay for it.
@@ -17,7 +17,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   const command = (COMMANDS as readonly string[]).includes(args.positional[0]) ? args.positional.shift()! : "build";
   if (command === "build" && args.positional.length > 0) throw new UsageError(`未知的命令或参数“${args.positional[0]}”。运行 --help 查看用法。\n用法 / usage:\n${USAGE.build}`);
+  if (command === "mail") return mailMain(args, out);
   checkUsage(command, args, USAGE[command]);
+  if (command === "contacts") {
+    const r = await (await import("./contacts-command")).contactsCommand(args);
+    out(r.text);
+    return r.code;
+  }
   if (command === "report") {
     out((await (await import("./report-command")).reportCommand(args)).text);
     return 0;
@@ -48,6 +54,20 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   for (const s of r.suggestions) out(`提示 / hint:“${s.unit}”可能就是“${s.target}”;如是同一单位,请在清单中统一写法。`);
   return 0;
+}
+
+async function mailMain(args: ReturnType<typeof parseArgs>, out: (s: string) => void): Promise<number> {
+  const mail = await import("./mail-command");
+  const sub = args.positional.shift() ?? "";
+  if (!(mail.MAIL_SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`mail 后应是 drafts、remind、send 或 collect(收到“${sub}”)。\n用法 / usage:\n${USAGE.mail}`);
+  const name = `mail ${sub}`;
+  checkUsage(name, args, USAGE[name]);
+  if (sub === "drafts" || sub === "remind") {
+    await mail.draftsCommand(args, sub === "drafts" ? "drafts" : "reminders", out);
+    return 0;
+  }
+  if (sub === "send") return mail.sendCommand(args, out);
+  return mail.collectCommand(args, out);
 }
 
 /** Known failures print their message only; anything else is a bug and keeps its stack. */

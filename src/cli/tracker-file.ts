@@ -59,7 +59,7 @@ export async function loadTracker(file: string): Promise<LoadedTracker> {
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -69,5 +69,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     warningDays: Number(extra.warning_days) || undefined,
     unitOverrides: parseOverrides(extra.unit_aliases),
     copyAuthority: extra[AUTHORITY_META_KEY],
+    contacts: t.read.contacts,
   };
 }

@@ -50,7 +50,7 @@ async function uploadBytes(upload: ReturnUpload): Promise<Uint8Array> {
  * first, then ExcelJS), merge purely, then write only what changed plus the merge log —
  * all of it or, if Excel fails, none (see writeMergeOutcome).
  */
-export async function mergeReturnFiles(context: Excel.RequestContext, uploads: readonly ReturnUpload[], stamp: string, options: MergeOptions | ((s: string) => void) = {}): Promise<MergeResult> {
+export async function mergeReturnFiles(context: Excel.RequestContext, chosen: readonly ReturnUpload[], stamp: string, options: MergeOptions | ((s: string) => void) = {}): Promise<MergeResult> {
   const opts: MergeOptions = typeof options === "function" ? { onProgress: options } : options;
   const onProgress = opts.onProgress ?? (() => undefined);
   onProgress("读取总表");
@@ -61,8 +61,13 @@ export async function mergeReturnFiles(context: Excel.RequestContext, uploads: r
     taskCount: state.list.tasks.length,
     authority: parseAuthority(state.meta.extra[AUTHORITY_META_KEY]),
   };
+  // Saved emails (.eml) stand for the workbooks attached to them; the reader is loaded
+  // only when one is chosen, so the pane's first load does not carry it.
+  const { uploads, refused: emailsRefused } = chosen.some((u) => /\.eml$/i.test(u.name))
+    ? await (await import("../mail/eml-uploads")).expandEmailUploads(chosen)
+    : { uploads: chosen, refused: [] };
   const files: ReturnedFile[] = [];
-  const refused: RefusedReturn[] = [];
+  const refused: RefusedReturn[] = [...emailsRefused];
   const notes: MergeLogRow[] = [];
   const unitOf = new Map<string, string>();
   for (const [i, upload] of uploads.entries()) {

@@ -64,7 +64,7 @@ export function MergePanel(props: {
             type="file"
             multiple
             hidden
-            accept=".xlsx"
+            accept=".xlsx,.eml"
             data-testid="merge-files"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];

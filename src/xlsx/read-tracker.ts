@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { Grid, GridCell, ReadAssignment, ReadIssue, TrackerFileError, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
 import { HistoryRow, parseHistory } from "../domain/history";
+import { Contact, readContactsGrid } from "../blueprint/contacts-sheet";
 
 export { TrackerFileError };
 export type { ReadAssignment, ReadIssue, TrackerMeta };
@@ -12,6 +13,8 @@ export interface ReadTracker {
   mergeLog: string[][];
   /** Rows of 历次汇总 (undefined when no period was archived). */
   history?: HistoryRow[];
+  /** Rows of 联络员 (undefined when the tracker has no such sheet). */
+  contacts?: Contact[];
   assignments: ReadAssignment[];
   /** Problems that did not stop the read (unknown statuses, missing sheets...). */
   issues: ReadIssue[];
@@ -60,7 +63,9 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: 
   }
   const log = wb.getWorksheet(SHEET.mergeLog);
   const mergeLog = log ? sheetGrid(log).slice(1).map((row) => row.map((c) => gridText(c))).filter((r) => r.some((c) => c !== "")) : [];
-  return { meta, mergeLog, history: parseHistory(meta.extra.history), assignments, issues };
+  const contactSheet = wb.getWorksheet(SHEET.contacts);
+  const contacts = contactSheet ? readContactsGrid(sheetGrid(contactSheet)) : undefined;
+  return { meta, mergeLog, history: parseHistory(meta.extra.history), ...(contacts ? { contacts } : {}), assignments, issues };
 }
 
 export async function readTrackerFile(data: ArrayBuffer | Uint8Array): Promise<ReadTracker> {

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import net from "net";
 import os from "os";
 import path from "path";
@@ -40,7 +40,8 @@ async function waitForPort(port: number, ms: number): Promise<void> {
 /**
  * Debian's Dovecot on 127.0.0.1 with its own config in `dir`: plaintext login on
  * loopback without TLS, one passwd-file user, maildir under `dir`. Runs in the
- * foreground (-F) as a child of the test, so stopping it is killing that child.
+ * foreground (-F) as a child of the test, so stopping it is ending that child.
+ * `dir` must be a fresh folder of its own (it is opened to other users).
  */
 export async function startDovecot(dir: string): Promise<Dovecot> {
   const port = await freePort();
@@ -49,6 +50,8 @@ export async function startDovecot(dir: string): Promise<Dovecot> {
   const runUser = root ? "nobody" : me.username;
   const ids = root ? "uid=nobody gid=nogroup" : `uid=${me.uid} gid=${me.gid}`;
   for (const d of ["run", "mail"]) mkdirSync(path.join(dir, d), { recursive: true });
+  // Dovecot's auth and mail processes run as an unprivileged user and must reach these files.
+  chmodSync(dir, 0o755);
   chmodSync(path.join(dir, "mail"), 0o777);
   writeFileSync(path.join(dir, "users"), "coord:{PLAIN}collect-secret::::::\n");
   const conf = `protocols = imap
@@ -62,7 +65,7 @@ auth_mechanisms = plain login
 log_path = ${dir}/dovecot.log
 default_login_user = ${runUser}
 default_internal_user = ${runUser}
-${root ? "default_internal_group = nogroup" : `default_internal_group = ${os.userInfo().username}`}
+default_internal_group = ${root ? "nogroup" : me.username}
 service imap-login {
   inet_listener imap {
     address = 127.0.0.1
@@ -98,13 +101,8 @@ mail_location = maildir:${dir}/mail/%u/Maildir
     await waitForPort(port, 15_000);
   } catch (e) {
     child.kill("SIGTERM");
-    let log = "";
-    try {
-      log = readFileSync(path.join(dir, "dovecot.log"), "utf8");
-    } catch {
-      log = "(no log)";
-    }
-    throw new Error(`${(e as Error).message}\n${log}`);
+    const logFile = path.join(dir, "dovecot.log");
+    throw new Error(`${(e as Error).message}\n${existsSync(logFile) ? readFileSync(logFile, "utf8") : "(no log)"}`);
   }
   return {
     port,
