@@ -59,7 +59,8 @@ describe("a merge that fails at any write leaves the tracker as it was", () => {
     // Two reads, then the write in several requests (the test is about those).
     expect(requests).toBeGreaterThanOrEqual(5);
 
-    for (let n = 3; n <= requests; n++) {
+    // The last request reads the figures back after the write has landed: not a write.
+    for (let n = 3; n < requests; n++) {
       intercept(host, [n]);
       let failure: unknown;
       await host.run((ctx) => mergeReturnFiles(ctx, uploads, "2026-12-01 10:00", { requestBudgetBytes: BUDGET })).catch((e: unknown) => (failure = e));
