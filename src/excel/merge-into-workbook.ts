@@ -123,8 +123,14 @@ export async function writeMergeOutcome(
   try {
     context.application.suspendApiCalculationUntilNextSync();
     if (!logSheetExisted) {
+      // First in the first request: if another merge made the sheet since the read, the add stops the request before anything else.
       createdLog = true;
-      createdLog = await addLogSheet(context, options);
+      const budget = new PayloadBudget(context, options.requestBudgetBytes);
+      const sheet = mergeLogSheet([], options.password);
+      const ws = worksheets.add(SHEET.mergeLog);
+      await writeSheetBody(ws, sheet, budget, { printLayout: false });
+      protectSheet(ws, sheet);
+      ws.position = 3;
     }
     for (const [i, batch] of requests.entries()) {
       const rows = batch.map((w) => ({ w, ...rowInputs(worksheets.getItem(w.sheet), w, "find") }));
@@ -152,6 +158,10 @@ export async function writeMergeOutcome(
     summary.protection.protect(PROTECT_SUMMARY, options.password);
     await context.sync();
   } catch (e) {
+    if (createdLog && isOfficeError(e) && e.code === "ItemAlreadyExists" && /WorksheetCollection\.add/.test(e.debugInfo?.errorLocation ?? "")) {
+      // Another coordinator's merge made 合并记录 meanwhile; nothing of this merge was written.
+      return writeMergeOutcome(context, { ...state, sheetNames: [...state.sheetNames, SHEET.mergeLog] }, outcome, log, stamp, options);
+    }
     // A lookup that failed stopped its request before any of its writes.
     const rowGone = isOfficeError(e) && e.code === "ItemNotFound" && /find/i.test(e.debugInfo?.errorLocation ?? "");
     const written = requests.slice(0, rowGone ? landed : landed + 1).flat();
@@ -164,31 +174,6 @@ export async function writeMergeOutcome(
   const figures = queueSummaryRead(context);
   await context.sync();
   return figures();
-}
-
-/**
- * Adds 合并记录 unless it is there now: another coordinator's merge may have made it since
- * the read. Its own request, so a sheet made meanwhile stops it at the add and nothing else.
- * Returns whether this merge made it.
- */
-async function addLogSheet(context: Excel.RequestContext, options: { requestBudgetBytes?: number; password?: string }): Promise<boolean> {
-  const worksheets = context.workbook.worksheets;
-  const existing = worksheets.getItemOrNullObject(SHEET.mergeLog);
-  await context.sync();
-  if (!existing.isNullObject) return false;
-  try {
-    const budget = new PayloadBudget(context, options.requestBudgetBytes);
-    const sheet = mergeLogSheet([], options.password);
-    const ws = worksheets.add(SHEET.mergeLog);
-    await writeSheetBody(ws, sheet, budget, { printLayout: false });
-    protectSheet(ws, sheet);
-    ws.position = 3;
-    await context.sync();
-    return true;
-  } catch (e) {
-    if (isOfficeError(e) && e.code === "ItemAlreadyExists") return false;
-    throw e;
-  }
 }
 
 /** Every changed report as a row write with the values it replaces; refuses before any write if one cannot be made. */
