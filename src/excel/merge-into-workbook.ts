@@ -112,7 +112,7 @@ export async function writeMergeOutcome(
   stamp: string,
   options: { requestBudgetBytes?: number; /** The sheets' protection password, if they have one (see checkSheetPassword). */ password?: string } = {},
 ): Promise<DashboardFigures> {
-  const writes = planRowWrites(state, outcome);
+  const writes = planRowWrites(state, new Set(outcome.files.flatMap((f) => f.updated)), outcome.reports);
   const logValues = log.map((r) => r.map(logCell));
   const logSheetExisted = state.sheetNames.includes(SHEET.mergeLog);
   const requests = requestsOf(writes, options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES);
@@ -176,15 +176,24 @@ export async function writeMergeOutcome(
   return figures();
 }
 
+/**
+ * Queues writes of these reports, each into its task's row as found by 序号 when the request
+ * runs (all lookups first): nothing is written if a row is gone. Sync to send them.
+ */
+export function queueLocatedWrites(context: Excel.RequestContext, state: MasterState, reports: ReadonlyMap<string, Report>): void {
+  const rows = planRowWrites(state, [...reports.keys()], reports).map((w) => ({ w, ...rowInputs(context.workbook.worksheets.getItem(w.sheet), w, "find") }));
+  for (const r of rows) r.id.load("rowIndex");
+  for (const r of rows) r.inputs.values = r.w.values;
+}
+
 /** Every changed report as a row write with the values it replaces; refuses before any write if one cannot be made. */
-function planRowWrites(state: MasterState, outcome: MergeOutcome): RowWrite[] {
-  const updated = new Set(outcome.files.flatMap((f) => f.updated));
+function planRowWrites(state: MasterState, updated: Iterable<string>, reports: ReadonlyMap<string, Report>): RowWrite[] {
   const writes: RowWrite[] = [];
   for (const key of updated) {
     const at = state.cells.get(key);
     const col = at && state.statusColumn.get(at.sheet);
     if (!at || col === undefined) throw new Error(`总表中找不到 ${key.replace("|", " × ")} 所在的行或“完成状态”列,合并未写入任何内容。请先“重新生成”跟踪表,再合并。`);
-    const values = [inputRow(outcome.reports.get(key)!)];
+    const values = [inputRow(reports.get(key)!)];
     const long = values[0].find((v) => typeof v === "string" && v.length > MAX_CELL_CHARS);
     if (long !== undefined) throw new Error(`${key.replace("|", " × ")} 的内容超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字,合并未写入任何内容。`);
     const idColumn = state.idColumn.get(at.sheet) ?? 0;

@@ -110,8 +110,15 @@ export function attachNodeClient(host: RequestProcessor, options: NodeClientOpti
       }
       const operation = classify(JSON.parse(requestText) as RequestBody) === "operation";
       queue = queue.then(async () => {
-        if (operation) await hook({ index: operations++ });
-        const response = host.processRequestText(requestText, { flags: envelope.flags });
+        let response: string;
+        try {
+          if (operation) await hook({ index: operations++ });
+          response = host.processRequestText(requestText, { flags: envelope.flags });
+        } catch (e) {
+          // A failing hook (e.g. an assertion) fails this request loudly instead of leaving the client waiting.
+          const message = `excel-host: beforeRequest failed: ${e instanceof Error ? e.message : String(e)}`;
+          response = JSON.stringify({ Results: [], Error: { Code: "GeneralException", Message: message, HttpStatusCode: 500, Location: "" } });
+        }
         realSetImmediate(() => answer(response));
       });
     },
