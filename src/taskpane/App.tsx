@@ -28,6 +28,7 @@ import { ListPreview } from "./ListPreview";
 import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
 import { offerDownload, zipCopies } from "./downloads";
+import { deliverCopies, officePlatform } from "./export-delivery";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 import { renderTaskListText } from "../domain/render-text";
@@ -150,13 +151,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const exportCopies = (units: string[]) =>
     perform(s.working, async () => {
       const files = await actions.exportCopies(units);
-      if (files.length === 1 && (await actions.openCopy(files[0]))) {
-        setNotice({ intent: "success", title: s.exported, lines: [files[0].fileName] });
-        return;
-      }
-      if (files.length === 1) offerDownload(files[0].fileName, files[0].data);
-      else offerDownload(`单位填报表-${files.length}份.zip`, await zipCopies(files), "application/zip");
-      setNotice({ intent: "success", title: `${s.exported}(${s.downloaded})`, lines: files.map((f) => f.fileName) });
+      setNotice(await deliverCopies(officePlatform(), files, { open: actions.openCopy, download: offerDownload, zip: zipCopies }, s));
     });
 
   // The files of the last merge, so that a full tracker the user then confirms can be merged by name.
