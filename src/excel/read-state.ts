@@ -141,7 +141,8 @@ async function readStagedCopies(
   sheets: WorkbookSheets,
   missing: ReadonlyArray<{ unit: string; sheet: string; tasks: number }>,
 ): Promise<Map<string, GridGetter>> {
-  const staged = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  // A rebuild's old unit sheets kept hidden (HOLD_PREFIX) carry the reports too.
+  const staged = sheets.names.filter(isLeftoverSheet);
   if (missing.length === 0 || staged.length === 0) return new Map();
   const grids = await readSheetsInGroups(context, staged.map((sheet) => ({ sheet, rows: Math.max(...missing.map((u) => u.tasks)) + 2 })));
   const out = new Map<string, GridGetter>();

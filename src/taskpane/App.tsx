@@ -29,6 +29,7 @@ import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
 import { offerDownload, zipCopies } from "./downloads";
 import { deliverCopies, officePlatform } from "./export-delivery";
+import { useWorkbookChanges } from "./useWorkbookChanges";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 import { renderTaskListText } from "../domain/render-text";
@@ -81,6 +82,10 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   /** The sheets' protection password, once given: kept while the pane is open. */
   const [password, setPassword] = React.useState<string>();
   const [asking, setAsking] = React.useState<PasswordRequest & { retry: (password: string) => void }>();
+  // Others' edits (units typing, co-authors) update the dashboard: one read per burst, none while an operation runs.
+  useWorkbookChanges(status?.present === true, async () => {
+    if (!busy) setStatus(await actions.status());
+  });
   const effectiveList = React.useMemo(() => (choice.list ? applyUnitOverrides(choice.list, overrides) : undefined), [choice, overrides]);
 
   /**
