@@ -7,7 +7,9 @@ import { reportsFromAssignments } from "../domain/from-assignments";
 import { Reports, isEmptyReport } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead } from "./dashboard";
-import { STAGING_PREFIX, WorkbookSheets, hasTracker, loadSheetList, readTrackerContent, repairMeta } from "./read-state";
+import { WorkbookSheets, hasTracker, isLeftoverSheet, loadSheetList, readTrackerContent, removableLeftovers, repairMeta } from "./read-state";
+import { carryOverTyped } from "./carry-over";
+import { Report, reportKey } from "../domain/reports";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
 import { HistoryRow, parseHistory } from "../domain/history";
@@ -84,13 +86,17 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let warningDays = options.warningDays;
   let history: HistoryRow[] | undefined;
   let copyAuthority: string | undefined;
+  let readReports = new Map<string, Report>();
+  let oldUnits: Array<{ unit: string; sheet: string; tasks: number }> = [];
   if (hasTracker(sheets)) {
     progress("读取已填报内容");
     const content = await readTrackerContent(context, sheets, draftUnitSheets);
     reports = new Map([...reportsFromAssignments(content.assignments)].filter(([, r]) => !isEmptyReport(r)));
+    readReports = new Map(content.assignments.map((a) => [reportKey(a.taskId, a.unit), a.report]));
     issues = content.issues;
     trackerId = content.meta.trackerId;
     oldUnitSheets = content.meta.units.map((u) => u.sheet);
+    oldUnits = content.meta.units;
     mergeLog = content.mergeLog;
     history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
@@ -111,9 +117,9 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);
-  const staging = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  const staging = removableLeftovers(sheets.names, sheets.definedNames);
   const wanted = new Set(blueprint.sheets.map((s) => sheetNameKey(s.name)));
-  const clashes = sheets.names.filter((n) => !ours.has(n) && !n.startsWith(STAGING_PREFIX) && wanted.has(sheetNameKey(n)));
+  const clashes = sheets.names.filter((n) => !ours.has(n) && !isLeftoverSheet(n) && wanted.has(sheetNameKey(n)));
   if (clashes.length > 0 && options.onNameClash !== "rename") throw new NameClashError(clashes);
 
   progress("写入跟踪表");
@@ -123,18 +129,24 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     taken.add(sheetNameKey(to));
     return { from, to };
   });
-  await writeStaged(context, {
+  const held = await writeStaged(context, {
     blueprint,
     write: blueprint.sheets,
     replace: ours,
     veryHidden: new Set([...sheets.visibility].filter(([, v]) => v === "VeryHidden").map(([n]) => n)),
     leftovers: staging,
+    // Old unit sheets stay until what co-authors typed into them during the write is carried over.
+    hold: new Set(oldUnitSheets.filter((n) => ours.has(n))),
     renames: renamedUserSheets,
     definedNames: sheets.definedNames,
     printLayout: req.printLayout,
     unitCount: list.units.length,
     requestBudgetBytes: options.requestBudgetBytes,
   });
+  if (held.size > 0) {
+    progress("转入重新生成期间的填报");
+    issues = [...issues, ...(await carryOverTyped(context, held, oldUnits, readReports)).issues];
+  }
   const figures = queueSummaryRead(context);
   await context.sync();
   progress("完成");

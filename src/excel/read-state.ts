@@ -7,6 +7,45 @@ const META_FIRST_KEY = META_KEYS[0];
 
 /** Prefix of sheets a build writes before they take their final names. */
 export const STAGING_PREFIX = "__tracker_new_";
+/** Prefix of a rebuild's old unit sheets, kept hidden until what was typed into them meanwhile is carried over. */
+export const HOLD_PREFIX = "__tracker_old_";
+/** Prefix of the defined name that marks a write in progress (co-authors see it: workbook content is shared). */
+export const RUN_MARKER_PREFIX = "__tracker_run_";
+/** A run whose marker is older than this died without removing it (closed pane, lost connection). */
+export const RUN_STALE_MS = 30 * 60 * 1000;
+
+/**
+ * A write's run id: its start time (base-36 milliseconds) and a random tail, so two
+ * coordinators' runs never share staging names. Sheet names stay under Excel's 31 characters.
+ */
+export function newRunId(now = Date.now(), random = Math.random): string {
+  return `${now.toString(36)}${Math.floor(random() * 36 * 36).toString(36).padStart(2, "0")}`;
+}
+
+/** The run a staging, held or marker name belongs to, and when it started; undefined for names without one (older add-in versions). */
+export function runOf(name: string): { id: string; started: number } | undefined {
+  const m = /^__tracker_(?:new|old|run)_([0-9a-z]{8,})(?:_\d+)?$/.exec(name);
+  if (!m) return undefined;
+  return { id: m[1], started: Number.parseInt(m[1].slice(0, -2), 36) };
+}
+
+export const isLeftoverSheet = (name: string): boolean => name.startsWith(STAGING_PREFIX) || name.startsWith(HOLD_PREFIX);
+
+/**
+ * The leftover sheets this run may remove: those of no run still in progress. Runs in
+ * progress are the ones whose marker (a defined name) is in the workbook and younger than
+ * RUN_STALE_MS; a run that failed removes its marker, a run that died leaves it to go stale.
+ */
+export function removableLeftovers(sheetNames: readonly string[], definedNames: readonly string[], now = Date.now()): string[] {
+  const live = new Set(
+    definedNames
+      .filter((n) => n.startsWith(RUN_MARKER_PREFIX))
+      .map(runOf)
+      .filter((r): r is { id: string; started: number } => !!r && now - r.started < RUN_STALE_MS)
+      .map((r) => r.id),
+  );
+  return sheetNames.filter((n) => isLeftoverSheet(n) && !live.has(runOf(n)?.id ?? ""));
+}
 
 export interface WorkbookSheets {
   names: string[];
@@ -102,7 +141,8 @@ async function readStagedCopies(
   sheets: WorkbookSheets,
   missing: ReadonlyArray<{ unit: string; sheet: string; tasks: number }>,
 ): Promise<Map<string, GridGetter>> {
-  const staged = sheets.names.filter((n) => n.startsWith(STAGING_PREFIX));
+  // A rebuild's old unit sheets kept hidden (HOLD_PREFIX) carry the reports too.
+  const staged = sheets.names.filter(isLeftoverSheet);
   if (missing.length === 0 || staged.length === 0) return new Map();
   const grids = await readSheetsInGroups(context, staged.map((sheet) => ({ sheet, rows: Math.max(...missing.map((u) => u.tasks)) + 2 })));
   const out = new Map<string, GridGetter>();

@@ -8,7 +8,7 @@ import { DashboardFigures, queueSummaryRead, snapshotFromFigures } from "./dashb
 import { parseHistory, snapshotRows, upsertPeriod } from "../domain/history";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 import { isOfficeError } from "./excel-errors";
-import { STAGING_PREFIX, hasTracker, loadSheetList, queueGrid, repairMeta } from "./read-state";
+import { hasTracker, loadSheetList, queueGrid, removableLeftovers, repairMeta } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
 import { writeStaged } from "./staged-write";
 import { PayloadBudget } from "./payload-budget";
@@ -129,7 +129,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     write: rewrite,
     replace: [SHEET.summary, SHEET.master, SHEET.meta, ...(options.archivePeriod ? [SHEET.history] : [])].filter((n) => present.has(n)),
     veryHidden: new Set(worksheets.items.filter((w) => w.visibility === "VeryHidden").map((w) => w.name)),
-    leftovers: [...present].filter((n) => n.startsWith(STAGING_PREFIX)),
+    leftovers: removableLeftovers([...present], names.items.map((n) => n.name)),
     definedNames: names.items.map((n) => n.name),
     printLayout: req.printLayout,
     unitCount: stored.list.units.length,

@@ -16,6 +16,8 @@ export interface MasterState {
   cells: Map<string, { sheet: string; row: number }>;
   /** Column (0-based) of 完成状态 on each unit sheet; inputs follow it. */
   statusColumn: Map<string, number>;
+  /** Column (0-based) of 序号 on each unit sheet: a write finds its row there, in its own request. */
+  idColumn: Map<string, number>;
   mergeLog: string[][];
   issues: ReadIssue[];
   sheetNames: string[];
@@ -38,6 +40,7 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
   const assignments: ReadAssignment[] = [];
   const issues: ReadIssue[] = [];
   const statusColumn = new Map<string, number>();
+  const idColumn = new Map<string, number>();
   for (const u of meta.units) {
     const get = grids.get(u.sheet);
     if (!get) {
@@ -49,7 +52,10 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
     assignments.push(...read.assignments);
     issues.push(...read.issues);
     const header = grid.findIndex((row) => row.some((c) => gridText(c) === "完成状态") && row.some((c) => gridText(c) === "序号"));
-    if (header >= 0) statusColumn.set(u.sheet, grid[header].findIndex((c) => gridText(c) === "完成状态"));
+    if (header >= 0) {
+      statusColumn.set(u.sheet, grid[header].findIndex((c) => gridText(c) === "完成状态"));
+      idColumn.set(u.sheet, grid[header].findIndex((c) => gridText(c) === "序号"));
+    }
   }
   const listSource = meta.extra.list_source;
   const list = listSource
@@ -65,7 +71,7 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
     cells.set(key, { sheet: a.sheet, row: a.row });
   }
   const mergeLog = logGrid ? logGrid().grid.slice(1).map((r) => r.map(gridText)).filter((r) => r.some((c) => c !== "")) : [];
-  return { meta, list, listSource, reports, cells, statusColumn, mergeLog, issues, sheetNames };
+  return { meta, list, listSource, reports, cells, statusColumn, idColumn, mergeLog, issues, sheetNames };
 }
 
 export { loadSheetList };

@@ -35,6 +35,8 @@ import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
 import { ProgressReportButton } from "./ProgressReportButton";
 import { offerDownload, zipCopies } from "./downloads";
+import { deliverCopies, officePlatform } from "./export-delivery";
+import { useWorkbookChanges } from "./useWorkbookChanges";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 import { mergeLines } from "./merge-lines";
@@ -106,6 +108,10 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   /** The sheets' protection password, once given: kept while the pane is open. */
   const [password, setPassword] = React.useState<string>();
   const [asking, setAsking] = React.useState<PasswordRequest & { retry: (password: string) => void }>();
+  // Others' edits (units typing, co-authors) update the dashboard: one read per burst, none while an operation runs.
+  useWorkbookChanges(status?.present === true, async () => {
+    if (!busy) setStatus(await actions.status());
+  });
   const effectiveList = React.useMemo(() => (choice.list ? applyUnitOverrides(choice.list, overrides) : undefined), [choice, overrides]);
 
   /**
@@ -218,14 +224,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setStep("send");
       const files = await actions.exportCopies(units, pw);
       setPassword(pw);
-      if (files.length === 1 && (await actions.openCopy(files[0]))) {
-        setNotice({ intent: "success", title: s.exported, lines: [files[0].fileName] });
-        return;
-      }
-      const name = files.length === 1 ? files[0].fileName : s.zipName.replace("{n}", String(files.length));
-      if (files.length === 1) offerDownload(name, files[0].data);
-      else offerDownload(name, await zipCopies(files), "application/zip");
-      setNotice({ intent: "success", title: s.exported, lines: [s.exportedAs.replace("{file}", name), ...(files.length > 1 ? files.map((f) => f.fileName) : [])] });
+      setNotice(await deliverCopies(officePlatform(), files, { open: actions.openCopy, download: offerDownload, zip: zipCopies }, s));
     }, undefined, (p) => void exportCopies(units, p));
 
   // The files of the last merge, so that a full tracker the user then confirms can be merged by name.

@@ -45,8 +45,18 @@ export class ExcelHost {
     seedWorkbook(this.workbook, data);
   }
 
+  /**
+   * Another client session on this workbook (a co-author's Excel): its own reference ids, the
+   * same cells. Batches from every session are applied one at a time, in arrival order, as
+   * co-authoring's server does.
+   */
+  session(): { processRequestText(requestText: string): string } {
+    const references = new ReferenceTable();
+    return { processRequestText: (text: string) => this.processRequestText(text, { references }) };
+  }
+
   /** One ProcessQuery: request body JSON in, response body JSON out. */
-  processRequestText(requestText: string): string {
+  processRequestText(requestText: string, meta: { references?: ReferenceTable; flags?: number } = {}): string {
     const started = { wall: performance.now(), cpu: process.cpuUsage() };
     const requestBytes = Buffer.byteLength(requestText, "utf8");
     let body: RequestBody;
@@ -62,7 +72,7 @@ export class ExcelHost {
     }
     let response: ResponseBody;
     try {
-      response = new BatchProcessor(body, { wb: this.workbook }, this.references, this.root).run();
+      response = new BatchProcessor(body, { wb: this.workbook }, meta.references ?? this.references, this.root).run();
     } finally {
       // suspendApiCalculationUntilNextSync lasts for the batch that carried it.
       this.workbook.engine.resume();
@@ -139,7 +149,8 @@ function errorBody(err: HostError): ResponseBody {
   return { Results: [], Error: { Code: err.code, Message: err.message, HttpStatusCode: err.httpStatusCode, Location: "" } };
 }
 
-function classify(body: RequestBody): BatchKind {
+/** An operation batch, the client's trailing reference cleanup, or the loader's own traffic. */
+export function classify(body: RequestBody): BatchKind {
   const paths = Object.values(body.ObjectPaths ?? {});
   if (paths.some((p) => p.ObjectPathType === ObjectPathType.NewObject && INTERNAL_OBJECTS.includes(p.Name))) return "internal";
   const actions = body.Actions ?? [];

@@ -13,6 +13,14 @@ export class NodeExcelHost extends ExcelHost {
     this.client = attachNodeClient(this, options);
   }
 
+  /**
+   * A co-author: another genuine client (its own script instance, context and reference ids)
+   * on this same workbook. Batches of all clients apply one at a time in arrival order.
+   */
+  connect(options: NodeClientOptions = {}): NodeClient {
+    return attachNodeClient(this.session(), options);
+  }
+
   /** `Excel.run` of the genuine client against this host. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.client.run(batch);

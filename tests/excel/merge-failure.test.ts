@@ -59,6 +59,7 @@ describe("a merge that fails at any write leaves the tracker as it was", () => {
     // Two reads, then the write in several requests (the test is about those), then the figures.
     expect(requests).toBeGreaterThanOrEqual(6);
 
+    // The last request reads the figures back after the write has landed: not a write.
     for (let n = 3; n < requests; n++) {
       intercept(host, [n]);
       let failure: unknown;

@@ -283,7 +283,11 @@ function failRightAfterDeleting(host: NodeExcelHost, sheet: string): () => boole
       ? -1
       : (body.Actions ?? []).findIndex((a) => {
           const p = body.ObjectPaths?.[String(a.ObjectPathId)];
-          return a.ActionType === 3 && a.Name === "Delete" && p?.ObjectPathType === 5 && p.ArgumentInfo?.Arguments?.[0] === sheet;
+          // The sheet is looked up by getItem (an indexer path) or getItemOrNullObject (a method path).
+          const lookup = p?.ObjectPathType === 5 || (p?.ObjectPathType === 3 && p.Name === "GetItemOrNullObject");
+          // A rebuild does not delete an old unit sheet at the swap but renames it away (kept hidden): the same moment.
+          const retired = (a.ActionType === 3 && a.Name === "Delete") || (a.ActionType === 4 && a.Name === "Name");
+          return retired && lookup && p.ArgumentInfo?.Arguments?.[0] === sheet;
         });
     if (at < 0) return real(text);
     failed = true;

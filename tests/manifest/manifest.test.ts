@@ -112,13 +112,13 @@ describe("manifest.xml facts", () => {
     );
   });
 
-  test("requires ExcelApi 1.8, the set the add-in itself checks for before building", () => {
+  test("requires ExcelApi 1.9, the set the add-in itself checks for before building", () => {
     const sets = oneByTag(doc, NS.app, "Sets");
-    expect(sets.getAttribute("DefaultMinVersion")).toBe("1.8");
+    expect(sets.getAttribute("DefaultMinVersion")).toBe("1.9");
     const excelApi = byTag(sets, NS.app, "Set").filter((s) => s.getAttribute("Name") === "ExcelApi");
     expect(excelApi).toHaveLength(1);
     const declared = excelApi[0].getAttribute("MinVersion") ?? sets.getAttribute("DefaultMinVersion");
-    expect(declared).toBe("1.8");
+    expect(declared).toBe("1.9");
     // The manifest and the runtime check must agree, or Excel offers the add-in where it then refuses to build.
     expect(REQUIRED_SETS.map((r) => `${r.name} ${r.version}`)).toEqual([`ExcelApi ${declared}`]);
   });

@@ -45,7 +45,7 @@ export async function usedValues(host: NodeExcelHost, sheet: string): Promise<un
 }
 
 /** Types a status into a unit sheet the way a user does: finds the row by 序号, writes into 完成状态 (G). */
-export async function typeStatuses(host: NodeExcelHost, sheet: string, statuses: Array<[number, Status | string, string?]>): Promise<void> {
+export async function typeStatuses(host: Pick<NodeExcelHost, "run">, sheet: string, statuses: Array<[number, Status | string, string?]>): Promise<void> {
   await host.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     const ids = ws.getRange("A1:A400").load("values");

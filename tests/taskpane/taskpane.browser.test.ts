@@ -363,7 +363,7 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     const { page } = b;
     const req = page.getByTestId("requirements");
     await req.waitFor({ state: "visible", timeout: 30_000 });
-    await expect(req.textContent()).resolves.toContain("需要 ExcelApi 1.8");
+    await expect(req.textContent()).resolves.toContain("需要 ExcelApi 1.9");
     await expect(req.textContent()).resolves.toContain("批量许可版 Office 2019 只支持到 ExcelApi 1.7");
     expect(await page.getByTestId("build").isDisabled()).toBe(true);
     await shot(b, "05-old-excel.png");

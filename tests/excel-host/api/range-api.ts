@@ -13,6 +13,7 @@ import {
 } from "../model/address";
 import {
   assertReadable,
+  cellValue,
   clearContents,
   readFormulas,
   readNumberFormats,
@@ -32,7 +33,7 @@ import {
   WorksheetObj,
 } from "./objects";
 import { rangeArgument, sameSheetRect } from "./range-args";
-import { ApiObject, ExecContext, NULL_OBJECT, argBool, argEnum, argInt, defineType } from "./registry";
+import { ApiObject, ExecContext, NULL_OBJECT, argBool, argEnum, argInt, argString, defineType } from "./registry";
 
 function rangeOf(sheet: SheetModel, rect: Rect): RangeObj {
   if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r0 > rect.r1 || rect.c0 > rect.c1) {
@@ -69,6 +70,34 @@ export function usedRangeWithin(o: RangeObj, valuesOnly: boolean): RangeObj | nu
   const used = o.sheet.usedRect(valuesOnly);
   const cut = used ? intersect(used, o.rect) : null;
   return cut ? new RangeObj(o.sheet, cut) : null;
+}
+
+/**
+ * Range.find: the first cell (by rows, or from the end with "Backwards") whose value's text
+ * matches; a one-cell range searches the whole sheet after that cell (d.ts). Not found is
+ * ItemNotFound ("Find a string using the Excel JavaScript API": find throws it, while
+ * findOrNullObject answers a null object).
+ */
+function findCell(o: RangeObj, args: unknown[], cx: ExecContext): RangeObj | null {
+  const text = argString(args[0], "text");
+  const criteria = (args[1] ?? {}) as { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string };
+  const fold = (s: string) => (criteria.matchCase ? s : s.toLowerCase());
+  const wanted = fold(text);
+  const single = rectCells(o.rect) === 1;
+  const used = o.sheet.usedRect(true);
+  const area = used && (single ? used : intersect(used, o.rect));
+  if (!area) return null;
+  const cells: Array<[number, number]> = [];
+  for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) cells.push([r, c]);
+  if (criteria.searchDirection === "Backwards") cells.reverse();
+  const start = single ? cells.findIndex(([r, c]) => (criteria.searchDirection === "Backwards" ? r < o.rect.r0 || (r === o.rect.r0 && c < o.rect.c0) : r > o.rect.r0 || (r === o.rect.r0 && c > o.rect.c0))) : 0;
+  for (const [r, c] of start < 0 ? [] : cells.slice(start)) {
+    const v = cellValue(cx.wb, o.sheet, r, c);
+    if (v === null || v === "") continue;
+    const shown = fold(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+    if (criteria.completeMatch ? shown === wanted : shown.includes(wanted)) return new RangeObj(o.sheet, { r0: r, r1: r, c0: c, c1: c });
+  }
+  return null;
 }
 
 export const RangeType = defineType<RangeObj>("Range", {
@@ -202,6 +231,12 @@ export const RangeType = defineType<RangeObj>("Range", {
       if (!used) throw itemNotFound("the range has no used cells");
       return used;
     },
+    Find: (o, args, cx) => {
+      const found = findCell(o, args, cx);
+      if (!found) throw itemNotFound(`no cell matches "${String(args[0])}"`);
+      return found;
+    },
+    FindOrNullObject: (o, args, cx): ApiObject => findCell(o, args, cx) ?? NULL_OBJECT,
     GetUsedRangeOrNullObject: (o, [valuesOnly]) => usedRangeWithin(o, valuesOnly === true) ?? NULL_OBJECT,
     Clear: (o, [applyTo], cx) => {
       const what = applyTo === undefined || applyTo === null ? "All" : argEnum(applyTo, ["All", "Formats", "Contents"] as const, "applyTo");

@@ -6,6 +6,8 @@
 import * as fs from "fs";
 import * as vm from "vm";
 import { ClientPlatform, excelScriptPath } from "./office-dist";
+import { classify } from "../host";
+import type { RequestBody } from "../wire/protocol";
 import { DEFAULT_MATRIX, FakeOffice, Requirements, createFakeOffice, isSetSupported } from "./office-stub";
 
 // Captured before any test can install fake timers: answers must keep flowing.
@@ -47,6 +49,14 @@ export interface NodeClientOptions {
    * true), so statistics are complete when `run` returns. Real hosts send it afterwards.
    */
   awaitCleanup?: boolean;
+  /** What `office.context.diagnostics.platform` answers: "PC" (default), "Mac" or "OfficeOnline". */
+  officePlatform?: "PC" | "Mac" | "OfficeOnline";
+  /**
+   * Called before each of this client's operation batches reaches the host (not its reference
+   * cleanup): a co-author's batches run inside it land between this client's requests, as
+   * co-authoring applies edits in the order they arrive. `index` counts from 0 per client.
+   */
+  beforeRequest?: (request: { index: number }) => void | Promise<void>;
 }
 
 interface Bridge {
@@ -78,7 +88,11 @@ export interface NodeClient {
 
 export function attachNodeClient(host: RequestProcessor, options: NodeClientOptions = {}): NodeClient {
   const matrix = options.supportedMatrix ?? DEFAULT_MATRIX;
-  const office = createFakeOffice(matrix);
+  const office = createFakeOffice(matrix, options.officePlatform ?? "PC");
+  const hook = options.beforeRequest;
+  let operations = 0;
+  // Requests stay in the order this client sent them, whatever the hook awaits.
+  let queue: Promise<void> = Promise.resolve();
   const bridge: Bridge = {
     sendMessageToHost(text: string): void {
       const envelope = JSON.parse(text) as Envelope;
@@ -86,11 +100,26 @@ export function attachNodeClient(host: RequestProcessor, options: NodeClientOpti
         throw new Error(`excel-host: unexpected bridge message ${text.slice(0, 200)}`);
       }
       const body = envelope.message.body;
-      const response = host.processRequestText(typeof body === "string" ? body : JSON.stringify(body), { flags: envelope.flags });
-      realSetImmediate(() => {
-        bridge.onMessageFromHost?.(
-          JSON.stringify({ id: envelope.id, type: 2, message: { statusCode: 200, headers: {}, body: response } }),
-        );
+      const requestText = typeof body === "string" ? body : JSON.stringify(body);
+      const answer = (response: string) =>
+        bridge.onMessageFromHost?.(JSON.stringify({ id: envelope.id, type: 2, message: { statusCode: 200, headers: {}, body: response } }));
+      if (!hook) {
+        const response = host.processRequestText(requestText, { flags: envelope.flags });
+        realSetImmediate(() => answer(response));
+        return;
+      }
+      const operation = classify(JSON.parse(requestText) as RequestBody) === "operation";
+      queue = queue.then(async () => {
+        let response: string;
+        try {
+          if (operation) await hook({ index: operations++ });
+          response = host.processRequestText(requestText, { flags: envelope.flags });
+        } catch (e) {
+          // A failing hook (e.g. an assertion) fails this request loudly instead of leaving the client waiting.
+          const message = `excel-host: beforeRequest failed: ${e instanceof Error ? e.message : String(e)}`;
+          response = JSON.stringify({ Results: [], Error: { Code: "GeneralException", Message: message, HttpStatusCode: 500, Location: "" } });
+        }
+        realSetImmediate(() => answer(response));
       });
     },
     onMessageFromHost: null,
