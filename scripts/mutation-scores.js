@@ -7,9 +7,13 @@
  *   node scripts/mutation-scores.js --survivors  also every surviving / uncovered mutant
  *   node scripts/mutation-scores.js --survivors=src/domain/merge.ts   survivors of matching files
  *   node scripts/mutation-scores.js --check      exit code 1 when a folder misses its target
+ *   node scripts/mutation-scores.js --without=tests/domain/rollup-rules.test.ts,...
+ *       the scores as if those test files did not exist: a killed mutant counts only when a
+ *       test elsewhere also failed (the config sets disableBail, so every failing test is kept)
  *
  * Score = detected / (detected + undetected), as Stryker counts it: killed and timed-out
- * mutants are detected; survived and uncovered ones are not; compile errors are left out.
+ * mutants are detected; survived and uncovered ones are not; compile errors and ignored
+ * (static) mutants are left out.
  */
 const fs = require("fs");
 const path = require("path");
@@ -26,12 +30,33 @@ const report = JSON.parse(fs.readFileSync(reportFile, "utf8"));
 const survivorsArg = process.argv.find((a) => a.startsWith("--survivors"));
 const survivorsFilter = survivorsArg && survivorsArg.includes("=") ? survivorsArg.split("=")[1] : survivorsArg ? "" : null;
 
+const withoutArg = process.argv.find((a) => a.startsWith("--without="));
+const without = withoutArg ? withoutArg.slice("--without=".length).split(",").filter(Boolean) : [];
+/** Test ids defined in the files left out. */
+const leftOut = new Set();
+for (const [file, data] of Object.entries(report.testFiles ?? {})) {
+  const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
+  if (without.some((w) => rel.endsWith(w))) for (const t of data.tests) leftOut.add(t.id);
+}
+if (without.length > 0) {
+  console.log(`scores without ${without.join(", ")} (${leftOut.size} tests)`);
+  if (leftOut.size === 0) console.error("none of these files is in the report's test files");
+  for (const data of Object.values(report.files)) {
+    for (const m of data.mutants) {
+      const stillCovered = (m.coveredBy ?? []).some((id) => !leftOut.has(id));
+      if (m.status === "Killed" && (m.killedBy ?? []).every((id) => leftOut.has(id))) m.status = stillCovered ? "Survived" : "NoCoverage";
+      else if ((m.status === "Survived" || m.status === "Timeout") && m.coveredBy && !stillCovered) m.status = "NoCoverage";
+    }
+  }
+}
+
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
 function tally(mutants) {
-  const t = { detected: 0, undetected: 0, noCoverage: 0, total: mutants.length };
+  const t = { detected: 0, undetected: 0, noCoverage: 0, ignored: 0, total: mutants.length };
   for (const m of mutants) {
+    if (m.status === "Ignored") t.ignored++;
     if (DETECTED.has(m.status)) t.detected++;
     else if (UNDETECTED.has(m.status)) {
       t.undetected++;
@@ -62,7 +87,7 @@ for (const [folder, entries] of folders) {
   console.log(`\n${folder}: ${pct(all)}  ${all.detected}/${all.detected + all.undetected} detected${mark}`);
   for (const [file, data] of entries.map(([f, d]) => [f, d, tally(d.mutants)]).sort((a, b) => score(a[2]) - score(b[2]))) {
     const t = tally(data.mutants);
-    const uncovered = t.noCoverage ? `, ${t.noCoverage} without coverage` : "";
+    const uncovered = (t.noCoverage ? `, ${t.noCoverage} without coverage` : "") + (t.ignored ? `, ${t.ignored} static (ignored)` : "");
     console.log(`  ${pct(t)}  ${path.posix.basename(file).padEnd(24)} ${String(t.undetected).padStart(3)} undetected of ${t.detected + t.undetected}${uncovered}`);
   }
 }

@@ -17,6 +17,11 @@ export interface ComputedWorkbook {
   set(sheet: string, row: number, col: number, value: RawCellContent): void;
   /** Rows of a sheet's used range, as values. */
   rows(sheet: string): EngineValue[][];
+  /**
+   * A conditional format's expression evaluated for a 1-based row, as Excel applies it: the
+   * expression is written for the range's first row, so its relative rows move with the row.
+   */
+  ruleHolds(sheet: string, rule: { range: string; formula: string }, row: number): boolean;
 }
 
 const CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false };
@@ -40,5 +45,16 @@ export function computeBlueprint(bp: WorkbookBlueprint, today: string): Computed
     value: (sheet, row, col) => read(hf.getCellValue({ sheet: id(sheet), row: row - 1, col })),
     set: (sheet, row, col, value) => void hf.setCellContents({ sheet: id(sheet), row: row - 1, col }, value),
     rows: (sheet) => hf.getSheetValues(id(sheet)).map((r) => r.map(read)),
+    ruleHolds: (sheet, rule, row) => {
+      const first = Number(/^[A-Z]+(\d+)/.exec(rule.range)![1]);
+      // the tracker's rules anchor their columns ($K3): only rows are relative
+      if (/(^|[^$A-Z])[A-Z]{1,3}\d/.test(rule.formula.replace(/"[^"]*"/g, ""))) throw new Error(`relative column in ${rule.formula}`);
+      const shifted = rule.formula.replace(/\$([A-Z]{1,3})(\d+)/g, (_, c: string, r: string) => `$${c}${Number(r) + row - first}`);
+      const scratch = { sheet: id(sheet), row: row - 1, col: 200 };
+      hf.setCellContents(scratch, engineText(shifted));
+      const v = read(hf.getCellValue(scratch));
+      hf.setCellContents(scratch, null);
+      return v === true || (typeof v === "number" && v !== 0);
+    },
   };
 }
