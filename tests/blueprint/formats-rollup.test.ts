@@ -8,6 +8,8 @@ import { parseRange } from "../../src/blueprint/a1";
 import { COLORS, MASTER_COLUMNS, MASTER_FIRST_ROW, SHEET, SUMMARY_OVERALL_FIRST_ROW, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW, UNIT_COLUMNS, UNIT_FIRST_ROW } from "../../src/blueprint/layout";
 import { MASTER_HELPER_FIRST_COL } from "../../src/blueprint/master-sheet";
 import { STATUSES, computeRollup, isDueSoon, isOverdue, parseTaskList, reportKey } from "../../src/domain";
+import { snapshotFromRollup, snapshotRows } from "../../src/domain/history";
+import { TREND_HEADER } from "../../src/blueprint/history-sheet";
 import { reportWith } from "../support/fill";
 import { computeBlueprint } from "./blueprint-engine";
 
@@ -149,5 +151,58 @@ describe("number formats and emphasis", () => {
     const width = Math.max(...LIST.tasks.map((t) => t.units.length));
     expect(wb.value(SHEET.master, MASTER_FIRST_ROW, MASTER_HELPER_FIRST_COL + width)).toBe("已完成");
     expect(STATUSES).toContain(wb.value(SHEET.master, MASTER_FIRST_ROW + 3, MASTER_HELPER_FIRST_COL + width + 1));
+  });
+});
+
+describe("汇总's frame around the figures", () => {
+  const summary = sheet(SHEET.summary);
+
+  it("names the list in its title, shows the refresh stamp and today's date", () => {
+    const withStamp = buildBlueprint(LIST, { trackerId: "t", generatedAt: "2026-06-15 09:30", password: "pw" });
+    const s = withStamp.sheets.find((x) => x.name === SHEET.summary)!;
+    expect(String(s.cells[0][0])).toContain(LIST.name);
+    expect(s.cells[1]).toContain("2026-06-15 09:30");
+    expect(s.protection).toEqual({ password: "pw", unlocked: [] });
+    expect(computeBlueprint(withStamp, TODAY).value(SHEET.summary, 2, 3)).toBe(46188); // 2026-06-15 as a serial date
+    expect(s.print?.orientation).toBe("landscape");
+    expect(s.rowHeights[1]).toBeGreaterThan(15);
+  });
+
+  it("styles: bold labels, right-aligned bold overall figures in a bordered block, a centred bordered unit table", () => {
+    const overallLast = SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.length - 1;
+    expect(styleAt(summary, 1, 0)).toMatchObject({ bold: true, fontColor: COLORS.title });
+    expect(styleAt(summary, 2, 0).bold).toBe(true);
+    expect(styleAt(summary, 2, 2).bold).toBe(true);
+    expect(styleAt(summary, 4, 0)).toMatchObject({ bold: true, fontColor: COLORS.title });
+    for (const row of [SUMMARY_OVERALL_FIRST_ROW, overallLast]) {
+      expect(styleAt(summary, row, 0)).toMatchObject({ border: true });
+      expect(styleAt(summary, row, 1)).toMatchObject({ border: true, bold: true, hAlign: "right" });
+    }
+    expect(styleAt(summary, overallLast + 1, 1)).toEqual({});
+    const lastUnit = SUMMARY_UNIT_HEADER_ROW + LIST.units.length;
+    for (const row of [SUMMARY_UNIT_HEADER_ROW + 1, lastUnit]) {
+      expect(styleAt(summary, row, 0)).toMatchObject({ border: true });
+      expect(styleAt(summary, row, 0).hAlign).toBeUndefined();
+      expect(styleAt(summary, row, SUMMARY_UNIT_COLUMNS.length - 1)).toMatchObject({ border: true, hAlign: "center" });
+    }
+    expect(styleAt(summary, lastUnit + 1, 1)).toEqual({});
+  });
+
+  it("the trend table sits below the unit table, with its rates as percentages", () => {
+    const history = snapshotRows("2026-05", "s", snapshotFromRollup(rollup));
+    const withTrend = buildBlueprint(LIST, { trackerId: "t", generatedAt: "x", reports: REPORTS, history });
+    const s = withTrend.sheets.find((x) => x.name === SHEET.summary)!;
+    const header = s.cells.findIndex((r) => r.length === TREND_HEADER.length && r.every((c, i) => c === TREND_HEADER[i])) + 1;
+    expect(header).toBeGreaterThan(SUMMARY_UNIT_HEADER_ROW + LIST.units.length + 1);
+    expect(styleAt(s, header, 0)).toMatchObject({ bold: true, fill: COLORS.header });
+    expect(styleAt(s, header - 1, 0)).toMatchObject({ bold: true, fontColor: COLORS.title });
+    expect(styleAt(s, header + 1, 1).numberFormat).toBe("0.0%");
+    expect(styleAt(s, header + 12, 1).numberFormat).toBe("0.0%");
+    const engine = computeBlueprint(withTrend, TODAY);
+    expect(engine.value(SHEET.summary, header + 1, 0)).toBe("2026-05");
+    expect(engine.value(SHEET.summary, header + 1, 1)).toBeCloseTo(rollup.overall.assignmentRate!, 12);
+    expect(engine.value(SHEET.summary, header + 2, 0)).toBe("");
+    // without history there is no trend table
+    expect(summary.cells.some((r) => r[0] === TREND_HEADER[0] && r[1] === TREND_HEADER[1])).toBe(false);
   });
 });
