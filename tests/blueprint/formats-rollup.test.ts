@@ -32,10 +32,16 @@ const REPORTS = new Map([
   [reportKey(4, "乙"), reportWith("长期坚持")],
   [reportKey(5, "乙"), reportWith("未启动")],
 ]);
-const bp = buildBlueprint(LIST, { trackerId: "t", generatedAt: "x", reports: REPORTS });
-const wb = computeBlueprint(bp, TODAY);
+// Built afresh in each test (not once at load), so a mutation run sees which tests reach which code.
+let bp: ReturnType<typeof buildBlueprint>;
+let wb: ReturnType<typeof computeBlueprint>;
+let rollup: ReturnType<typeof computeRollup>;
+beforeEach(() => {
+  bp = buildBlueprint(LIST, { trackerId: "t", generatedAt: "x", reports: REPORTS });
+  wb = computeBlueprint(bp, TODAY);
+  rollup = computeRollup(LIST, REPORTS, TODAY);
+});
 const sheet = (name: string) => bp.sheets.find((s) => s.name === name)!;
-const rollup = computeRollup(LIST, REPORTS, TODAY);
 
 function inRange(range: string, row: number, col: number): boolean {
   const r = parseRange(range);
@@ -155,7 +161,10 @@ describe("number formats and emphasis", () => {
 });
 
 describe("汇总's frame around the figures", () => {
-  const summary = sheet(SHEET.summary);
+  let summary: SheetBlueprint;
+  beforeEach(() => {
+    summary = sheet(SHEET.summary);
+  });
 
   it("names the list in its title, shows the refresh stamp and today's date", () => {
     const withStamp = buildBlueprint(LIST, { trackerId: "t", generatedAt: "2026-06-15 09:30", password: "pw" });
