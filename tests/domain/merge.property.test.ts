@@ -31,7 +31,8 @@ const fileArb = (keys: fc.Arbitrary<string[]>) =>
   });
 const keysArb = fc.uniqueArray(keyArb, { minLength: 1, maxLength: 10 });
 
-const RUNS = { numRuns: 300 };
+/** 300 runs by default; FUZZ_RUNS lowers it (npm run mutate runs every mutant through this file). */
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) };
 
 describe("mergeReturns (property-based)", () => {
   it("takes a field changed only in the return, keeps one changed only in the master, conflicts exactly where both changed differently", () => {
