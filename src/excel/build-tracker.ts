@@ -145,7 +145,9 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   });
   if (held.size > 0) {
     progress("转入重新生成期间的填报");
-    issues = [...issues, ...(await carryOverTyped(context, held, oldUnits, readReports)).issues];
+    // A unit the new list dropped has no new sheet to carry into (the user confirmed that loss).
+    const kept = oldUnits.filter((u) => wanted.has(sheetNameKey(u.sheet)));
+    issues = [...issues, ...(await carryOverTyped(context, held, kept, readReports)).issues];
   }
   const figures = queueSummaryRead(context);
   await context.sync();

@@ -79,7 +79,7 @@ describe("exported copies reach the user as each platform allows, and the notice
     const notice = await deliverCopies(platformOf("PC"), copies, r.means, s);
     expect(r.downloads.map((d) => d.name)).toEqual([zipName(3)]);
     expect(r.downloads[0].bytes).toBeGreaterThan(0);
-    expect(notice.lines[0]).toBe(`已保存 ${zipName(3)} 到“下载”文件夹(Excel 询问时在你选择的位置),其中有:`);
+    expect(notice.lines[0]).toBe(`已保存 ${zipName(3)} 到“下载”文件夹（Excel 询问时在你选择的位置），其中有：`);
   });
 
   it("Windows, one unit: opened in a new window, not yet saved", async () => {
