@@ -373,6 +373,9 @@ describe("the task pane in Chromium, with the real office.js loader and the test
 /** axe-core's rules, run in the page as it stands; any violation fails with its id and nodes. */
 async function expectAxeClean(b: BrowserHost, state: string): Promise<void> {
   if (!(await b.page.evaluate(() => "axe" in window))) await b.page.addScriptTag({ path: AXE_PATH });
+  // Judge the settled state: a button re-enabled a moment ago is still fading its colours in
+  // (Fluent's CSS transitions), and axe would measure the contrast of a frame nobody reads.
+  await b.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 10_000 });
   const violations = await b.page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run(document);
