@@ -37,7 +37,8 @@ describe("生成进展报告 in the pane, in Chromium with the production bundle
     const build = page.getByTestId("build");
     await build.waitFor({ state: "visible", timeout: 30_000 });
     await build.click();
-    await page.getByTestId("dashboard").waitFor({ state: "visible", timeout: 60_000 });
+    // A new tracker: the pane moves on to its next step.
+    await page.getByTestId("panel-send").waitFor({ state: "visible", timeout: 60_000 });
 
     const today = localDate();
     // The report is handed up at the end of the month: it sits with the archive step.
