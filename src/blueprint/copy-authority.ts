@@ -44,7 +44,7 @@ export function parseAuthority(json: string | undefined): CopyAuthority | undefi
   } catch {
     // Falls through to the error below: a damaged authority must not be read as "no key".
   }
-  throw new Error("总表的隐藏元数据(填报副本校验密钥)已损坏,无法核验回收的填报表。请使用原始总表文件。");
+  throw new Error("总表的隐藏元数据（填报副本校验密钥）已损坏，无法核验回收的填报表。请使用原始总表文件。");
 }
 
 export function withExport(authority: CopyAuthority, unit: string, exportedAt: string, period: string): CopyAuthority {

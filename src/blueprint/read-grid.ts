@@ -90,7 +90,7 @@ export function readMetaGrid(grid: Grid): TrackerMeta {
     else values[key] = row.slice(1).map(gridText).join("");
   }
   for (const key of ["tracker_id", "schema_version"] as const) {
-    if (!values[key]) throw new TrackerFileError(`元数据缺少 ${key}:文件已损坏,请使用原始导出的文件。`);
+    if (!values[key]) throw new TrackerFileError(`元数据缺少 ${key}：文件已损坏，请使用原始导出的文件。`);
   }
   return {
     trackerId: values.tracker_id,
@@ -130,12 +130,12 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
   const issues: ReadIssue[] = [];
   const located = locateColumns(grid);
   if (!located) {
-    return { assignments: [], issues: [{ sheet, message: `工作表“${sheet}”找不到“序号”和“完成状态”表头,已跳过。` }] };
+    return { assignments: [], issues: [{ sheet, message: `工作表“${sheet}”找不到“序号”和“完成状态”表头，已跳过。` }] };
   }
   const { headerRow, cols } = located;
   const missing = REPORT_FIELDS.filter((f) => cols[REPORT_HEADERS[f] as UnitColumn] === undefined);
   if (missing.length > 0) {
-    issues.push({ sheet, message: `工作表“${sheet}”找不到${missing.map((f) => `“${REPORT_HEADERS[f]}”`).join("、")}列(可能被改名或删除),这些列的内容未读取,总表中的原值保留。` });
+    issues.push({ sheet, message: `工作表“${sheet}”找不到${missing.map((f) => `“${REPORT_HEADERS[f]}”`).join("、")}列（可能被改名或删除），这些列的内容未读取，总表中的原值保留。` });
   }
   const assignments: ReadAssignment[] = [];
   for (let r = headerRow + 1; r < grid.length; r++) {
@@ -147,17 +147,17 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
     const idText = String(taskId);
     const sheetRow = firstRow + r;
     const refused: Partial<Record<ReportField, string>> = {};
-    for (const f of missing) refused[f] = `找不到“${REPORT_HEADERS[f]}”列(可能被改名或删除),未读取。`;
+    for (const f of missing) refused[f] = `找不到“${REPORT_HEADERS[f]}”列（可能被改名或删除），未读取。`;
     const input = (f: ReportField): string => {
       if (refused[f]) return "";
       const cell = get(REPORT_HEADERS[f] as UnitColumn);
       if (isFormulaCell(cell)) {
-        if (f !== "status") refused[f] = `“${REPORT_HEADERS[f]}”是公式(=${cell.formula.slice(0, 60)}),未读取;请填写文字。`;
+        if (f !== "status") refused[f] = `“${REPORT_HEADERS[f]}”是公式（=${cell.formula.slice(0, 60)}），未读取；请填写文字。`;
         return "";
       }
       const value = gridText(cell).trim();
       if (value.length > MAX_CELL_CHARS) {
-        refused[f] = `“${REPORT_HEADERS[f]}”有 ${value.length} 字,超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字,未读取。`;
+        refused[f] = `“${REPORT_HEADERS[f]}”有 ${value.length} 字，超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，未读取。`;
         return "";
       }
       return value;
@@ -168,11 +168,11 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
     if (refused.status) {
       status = "";
     } else if (isFormulaCell(rawStatus)) {
-      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态是公式,已忽略;请从下拉列表选择。` });
+      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态是公式，已忽略；请从下拉列表选择。` });
       rejectedStatus = `=${rawStatus.formula}`;
       status = "";
     } else if (status === undefined) {
-      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态“${gridText(rawStatus)}”无法识别,已忽略。` });
+      issues.push({ sheet, row: sheetRow, message: `序号 ${idText} 的完成状态“${gridText(rawStatus)}”无法识别，已忽略。` });
       rejectedStatus = gridText(rawStatus).slice(0, 100);
       status = "";
     }
@@ -181,7 +181,7 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
     if (reportDate !== "" && !refused.reportDate) {
       const iso = gridIsoDate(date);
       if (iso) reportDate = iso;
-      else if (DATE_TEXT.test(reportDate)) refused.reportDate = `填报日期“${reportDate}”不是有效的日期,未读取。`;
+      else if (DATE_TEXT.test(reportDate)) refused.reportDate = `填报日期“${reportDate}”不是有效的日期，未读取。`;
     }
     const report = {
       status,

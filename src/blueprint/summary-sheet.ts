@@ -129,7 +129,7 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
   if (input.trend) {
     const header = summaryTrendHeaderRow(input.units.length);
     while (sheet.cells.length < header - 2) sheet.cells.push([]);
-    sheet.cells.push([`完成率趋势(最近 ${TREND_PERIODS} 期,见“${SHEET.history}”)`]);
+    sheet.cells.push([`完成率趋势（最近 ${TREND_PERIODS} 期，见“${SHEET.history}”）`]);
     sheet.cells.push([...TREND_HEADER]);
     for (let i = 0; i < TREND_PERIODS; i++) {
       const src = (k: number) => `${quoteSheet(SHEET.history)}!${cellAddress(2 + i, TREND_COLUMN + k)}`;

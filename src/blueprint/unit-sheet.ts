@@ -44,13 +44,13 @@ export function deadlineText(task: Task): string {
 /**
  * The task's part of the plan (所属部分) and the list's extra columns (牵头领导, 备注, 原序号…)
  * present in these tasks, in order of first appearance; a list column named like a fixed
- * column gets "(清单)" appended so readers never confuse the two.
+ * column gets "（清单）" appended so readers never confuse the two.
  */
 export function infoColumns(tasks: readonly Task[]): Array<{ key: string; header: string; value: (t: Task) => string | null }> {
   const keys: string[] = [];
   for (const t of tasks) for (const k of Object.keys(t.info ?? {})) if (k !== DEADLINE_INFO && !keys.includes(k)) keys.push(k);
   const section = tasks.some((t) => t.section) ? [{ key: SECTION_INFO, header: SECTION_INFO, value: (t: Task) => t.section || null }] : [];
-  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || key === SECTION_INFO ? `${key}(清单)` : key);
+  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || key === SECTION_INFO ? `${key}（清单）` : key);
   return [...section, ...keys.map((key) => ({ key, header: header(key), value: (t: Task) => t.info?.[key] || null }))];
 }
 

@@ -66,9 +66,9 @@ export function deadlineLabel(d: Deadline): string {
     case "date":
       return d.wording;
     case "from":
-      return `${d.wording}(持续推进)`;
+      return `${d.wording}（持续推进）`;
     case "yearly":
-      return `${d.wording}(每年)`;
+      return `${d.wording}（每年）`;
   }
 }
 

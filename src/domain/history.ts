@@ -93,8 +93,8 @@ export function parseHistory(json: string | undefined): HistoryRow[] | undefined
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new Error(`跟踪表元数据中的“历次汇总”已损坏(${(e as Error).message}),为免丢失历史,未作修改。请使用备份或联系维护人员。`);
+    throw new Error(`跟踪表元数据中的“历次汇总”已损坏（${(e as Error).message}），为免丢失历史，未作修改。请使用备份或联系维护人员。`);
   }
-  if (!Array.isArray(data)) throw new Error("跟踪表元数据中的“历次汇总”格式不对,为免丢失历史,未作修改。");
+  if (!Array.isArray(data)) throw new Error("跟踪表元数据中的“历次汇总”格式不对，为免丢失历史，未作修改。");
   return data.filter((r): r is HistoryRow => Array.isArray(r));
 }

@@ -7,11 +7,11 @@ export const MAX_UNIT_NAME = 20;
 
 /** Why a unit name looks like a fragment of a clause rather than a unit, if it does. */
 export function suspiciousUnitReason(name: string): string | undefined {
-  if (/^[\p{P}\p{S}\s]*$/u.test(name)) return "只有标点符号,不是单位名称";
-  if (!bracketsBalanced(name)) return "括号不成对,可能是被错误拆开的单位名称(如“县(市”)";
+  if (/^[\p{P}\p{S}\s]*$/u.test(name)) return "只有标点符号，不是单位名称";
+  if (!bracketsBalanced(name)) return "括号不成对，可能是被错误拆开的单位名称（如“县（市”）";
   const tail = /(等|牵头|负责|配合)$/.exec(name);
-  if (tail) return `以“${tail[1]}”结尾,可能没有和分工说明分开`;
-  if ([...name].length > MAX_UNIT_NAME) return `名称过长(${[...name].length} 字),可能是几个单位没有分开`;
+  if (tail) return `以“${tail[1]}”结尾，可能没有和分工说明分开`;
+  if ([...name].length > MAX_UNIT_NAME) return `名称过长（${[...name].length} 字），可能是几个单位没有分开`;
   return undefined;
 }
 
@@ -86,6 +86,6 @@ export function unitProblems(list: TaskList): Array<{ line?: number; message: st
 export function assertSheetSafeUnits(units: readonly string[]): void {
   const bad = units.filter((u) => !bracketsBalanced(u) || !u.trim());
   if (bad.length > 0) {
-    throw new Error(`责任单位名称不完整:${bad.map((u) => `“${u}”`).join("、")}(括号不成对或为空)。请在任务清单或预览中改正单位名称后重新生成。`);
+    throw new Error(`责任单位名称不完整：${bad.map((u) => `“${u}”`).join("、")}（括号不成对或为空）。请在任务清单或预览中改正单位名称后重新生成。`);
   }
 }

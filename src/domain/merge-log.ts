@@ -24,7 +24,7 @@ export function mergeLogRows(outcome: MergeOutcome, time: string, unitOfFile: (s
     }
     for (const c of f.conflicts) {
       const { taskId, unit: u } = parseReportKey(c.key);
-      rows.push([time, f.source, u, "冲突", "", "", "", "", taskId, REPORT_HEADERS[c.field], c.master, c.returned, "两边都改了:保留主表的值"]);
+      rows.push([time, f.source, u, "冲突", "", "", "", "", taskId, REPORT_HEADERS[c.field], c.master, c.returned, "两边都改了：保留主表的值"]);
     }
     const groups = new Map<string, Rejection[]>();
     for (const r of f.rejected) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
@@ -33,7 +33,7 @@ export function mergeLogRows(outcome: MergeOutcome, time: string, unitOfFile: (s
       const units = [...new Set(group.map((r) => parseReportKey(r.key).unit))];
       const shown = ids.length === 1 ? ids[0] : ids.slice(0, IDS_SHOWN).join("、") + (ids.length > IDS_SHOWN ? ` 等 ${ids.length} 个` : "");
       const field = group[0].field ? REPORT_HEADERS[group[0].field] : "";
-      const reason = group.length === 1 ? group[0].reason : `共 ${group.length} 项,例如:${group[0].reason}`;
+      const reason = group.length === 1 ? group[0].reason : `共 ${group.length} 项，例如：${group[0].reason}`;
       rows.push([time, f.source, units.length === 1 ? units[0] : unit, "拒收", "", "", "", group.length, shown, field, "", "", reason]);
     }
   }

@@ -75,11 +75,11 @@ export function mergeReturns(master: ReadonlyMap<string, Report>, files: readonl
       const current = reports.get(key);
       const { taskId, unit } = parseReportKey(key);
       if (file.unit !== undefined && unit !== file.unit) {
-        outcome.rejected.push({ key, kind: "其他单位的填报", reason: `“${file.unit}”的填报表不能填报“${unit}”的任务,未写入。` });
+        outcome.rejected.push({ key, kind: "其他单位的填报", reason: `“${file.unit}”的填报表不能填报“${unit}”的任务，未写入。` });
         continue;
       }
       if (!current) {
-        outcome.rejected.push({ key, kind: "不属于本单位的序号", reason: `序号 ${taskId} 不是“${unit}”在跟踪表中的任务,未写入。` });
+        outcome.rejected.push({ key, kind: "不属于本单位的序号", reason: `序号 ${taskId} 不是“${unit}”在跟踪表中的任务，未写入。` });
         continue;
       }
       if (returned.refusedRow !== undefined) {
@@ -87,7 +87,7 @@ export function mergeReturns(master: ReadonlyMap<string, Report>, files: readonl
         continue;
       }
       if (returned.rejectedStatus !== undefined) {
-        outcome.rejected.push({ key, field: "status", kind: "完成状态无效", reason: `完成状态“${returned.rejectedStatus}”不在下拉列表中,未写入该状态。` });
+        outcome.rejected.push({ key, field: "status", kind: "完成状态无效", reason: `完成状态“${returned.rejectedStatus}”不在下拉列表中，未写入该状态。` });
       }
       for (const field of REPORT_FIELDS) {
         const reason = returned.refused?.[field];

@@ -1,7 +1,9 @@
 import { SectionPath, isFormalityLine, pickTitle, sectionLevel, titleLine } from "./list-lines";
 import { foldWidth } from "./punctuation";
 import { cleanCellText } from "./text-cleanup";
-import { IgnoredLine } from "./types";
+import { resolveListUnits } from "./list-units";
+import { TaskListError } from "./task-list-error";
+import { IgnoredLine, Task, TaskList } from "./types";
 
 export interface TextLine {
   line: number;
@@ -150,5 +152,21 @@ export class NonTaskLines {
   ignored(): IgnoredLine[] {
     const title = titleLine(this.preamble);
     return [...this.preamble.filter((l) => l !== title), ...this.trailer];
+  }
+  /**
+   * Ends a paragraph-style list: the lines after the last task, then every problem found,
+   * sorted by line, or the list. `notFound` says which style of writing was looked for.
+   */
+  finish(buffer: TextLine[], tasks: Task[], problems: Array<{ line: number; message: string }>, notFound: string, name?: string): TaskList {
+    this.end(buffer, tasks.length);
+    const all = [...problems, ...this.problems];
+    if (tasks.length === 0 && all.length === 0) all.push({ line: 1, message: notFound });
+    const seen = new Map<number, number>();
+    for (const t of tasks) {
+      if (seen.has(t.id)) all.push({ line: t.line, message: `序号 ${t.id} 重复（第 ${seen.get(t.id)} 行已有）。请改正其中一个。` });
+      seen.set(t.id, t.line);
+    }
+    if (all.length > 0) throw new TaskListError(all.sort((a, b) => a.line - b.line));
+    return { name: this.title ?? name ?? "任务清单", ...resolveListUnits(tasks), ignored: this.ignored() };
   }
 }

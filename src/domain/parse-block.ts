@@ -1,8 +1,6 @@
 import { extractDeadline } from "./deadline";
-import { resolveListUnits } from "./list-units";
 import { NonTaskLines, TextLine, joinLines, splitTaskStart, stripTaskNumber, taskNumber, textLines } from "./paragraphs";
 import { foldWidth } from "./punctuation";
-import { TaskListError } from "./task-list-error";
 import { Task, TaskList } from "./types";
 import { splitUnits } from "./units";
 
@@ -15,7 +13,7 @@ const LEAD_FIELDS = ["牵头单位", "牵头部门"];
 const UNIT_FIELDS = ["责任单位", "责任部门"];
 const SUPPORT_FIELDS = ["配合单位", "配合部门", "协办单位", "参与单位"];
 const DEADLINE_FIELDS = ["完成时限", "时间节点", "完成时间"];
-const UNFINISHED = "这一段后面没有“牵头单位:…”或“责任单位:…”一行,无法确定责任单位。";
+const UNFINISHED = "这一段后面没有“牵头单位：…”或“责任单位：…”一行，无法确定责任单位。";
 
 function field(text: string): { name: string; value: string } | undefined {
   const m = FIELD.exec(foldWidth(text));
@@ -95,19 +93,6 @@ export function parseBlockTaskList(text: string, options: { name?: string; alias
     buffer.push(l);
   }
   close();
-  other.end(buffer, tasks.length);
-  problems.push(...other.problems);
-  if (tasks.length === 0 && problems.length === 0) problems.push({ line: 1, message: "没有找到“任务文本”加“牵头单位:…”形式的任务。" });
-  const seen = new Map<number, number>();
-  for (const t of tasks) {
-    if (seen.has(t.id)) problems.push({ line: t.line, message: `序号 ${t.id} 重复(第 ${seen.get(t.id)} 行已有)。请改正其中一个。` });
-    seen.set(t.id, t.line);
-  }
-  if (problems.length > 0) throw new TaskListError(problems.sort((a, b) => a.line - b.line));
-  return {
-    name: other.title ?? options.name ?? "任务清单",
-    ...resolveListUnits(tasks),
-    ignored: other.ignored(),
-    ...(infoColumns.length > 0 ? { infoColumns } : {}),
-  };
+  const list = other.finish(buffer, tasks, problems, "没有找到“任务文本”加“牵头单位：…”形式的任务。", options.name);
+  return infoColumns.length > 0 ? { ...list, infoColumns } : list;
 }

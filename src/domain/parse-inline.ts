@@ -1,8 +1,6 @@
 import { extractDeadline } from "./deadline";
-import { resolveListUnits } from "./list-units";
 import { NonTaskLines, TextLine, chineseTaskNumber, joinLines, joinOpenBrackets, splitTaskStart, stripTaskNumber, taskNumber, textLines } from "./paragraphs";
 import { foldWidth } from "./punctuation";
-import { TaskListError } from "./task-list-error";
 import { Task, TaskList } from "./types";
 import { splitUnits } from "./units";
 
@@ -13,7 +11,7 @@ import { splitUnits } from "./units";
  */
 const RESPONSIBILITY = /牵头|负责|配合|参与|落实|承担|协助/;
 const ROLE_WORDS = /(?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|负责落实|负责|配合|参与|协助|落实|承担)$/;
-const UNFINISHED = "这一段末尾没有“(某某牵头,某某按职责分工负责)”,无法确定责任单位。请补上,或与上一段/下一段合并。";
+const UNFINISHED = "这一段末尾没有“（某某牵头，某某按职责分工负责）”，无法确定责任单位。请补上，或与上一段/下一段合并。";
 
 /** Splits "text(clause)" at the last top-level bracket, which may itself hold brackets. */
 export function splitTrailingClause(line: string): { body: string; clause: string } | undefined {
@@ -98,14 +96,5 @@ export function parseInlineTaskList(text: string, options: { name?: string; alia
       line: first.line,
     });
   }
-  other.end(buffer, tasks.length);
-  problems.push(...other.problems);
-  if (tasks.length === 0 && problems.length === 0) problems.push({ line: 1, message: "没有找到“任务文本(某某牵头……)”形式的任务。" });
-  const seen = new Map<number, number>();
-  for (const t of tasks) {
-    if (seen.has(t.id)) problems.push({ line: t.line, message: `序号 ${t.id} 重复(第 ${seen.get(t.id)} 行已有)。请改正其中一个。` });
-    seen.set(t.id, t.line);
-  }
-  if (problems.length > 0) throw new TaskListError(problems.sort((a, b) => a.line - b.line));
-  return { name: other.title ?? options.name ?? "任务清单", ...resolveListUnits(tasks), ignored: other.ignored() };
+  return other.finish(buffer, tasks, problems, "没有找到“任务文本（某某牵头……）”形式的任务。", options.name);
 }

@@ -38,7 +38,7 @@ export function parseTaskList(text: string, options: ParseOptions = {}): TaskLis
     throw new TaskListError([
       {
         line: text.slice(0, bad).split("\n").length,
-        message: "文本中有无法识别的字符(文件可能是 GBK 编码)。请用记事本或 WPS 另存为 UTF-8 后重新导入。",
+        message: "文本中有无法识别的字符（文件可能是 GBK 编码）。请用记事本或 WPS 另存为 UTF-8 后重新导入。",
       },
     ]);
   }
@@ -85,7 +85,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
       if (filled.length >= 2 && ID_CELL.test(foldWidth(filled[0]))) {
         problems.push({
           line: row.line,
-          message: "在表头之前出现了数据。请在任务行之前加上表头(如“序号 / 政策内容 / 责任部门”)。",
+          message: "在表头之前出现了数据。请在任务行之前加上表头（如“序号 / 政策内容 / 责任部门”）。",
         });
       } else above.push({ line: row.line, text: joined });
       return;
@@ -132,7 +132,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
     const label = idMatch ? (idMatch[2] ? `${idMatch[1]}.${idMatch[2]}` : idMatch[1]) : String(tasks.length + 1);
     if (idMatch?.[2]) subNumbers = true;
     if (published.has(label)) {
-      problems.push({ line: row.line, message: `序号 ${label} 重复(第 ${published.get(label)} 行已有)。请改正其中一个。` });
+      problems.push({ line: row.line, message: `序号 ${label} 重复（第 ${published.get(label)} 行已有）。请改正其中一个。` });
       return;
     }
     published.set(label, row.line);
@@ -144,7 +144,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
     if (units.length === 0) {
       problems.push({
         line: row.line,
-        message: `序号 ${label} 缺少责任部门。请填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。`,
+        message: `序号 ${label} 缺少责任部门。请填写至少一个责任单位（从 Word 复制合并单元格时，请在每一行都填上）。`,
       });
       return;
     }
@@ -174,7 +174,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
     problems.push({
       // The first line may be a title; the next is where a header was expected.
       line: (data[1] ?? data[0])?.line ?? 1,
-      message: "这不是任务清单:没有找到表头(序号 / 政策内容或重点任务 / 责任部门或牵头单位),也不是“任务文本(某某牵头……)”或“牵头单位:……”的写法。",
+      message: "这不是任务清单：没有找到表头（序号 / 政策内容或重点任务 / 责任部门或牵头单位），也不是“任务文本（某某牵头……）”或“牵头单位：……”的写法。",
     });
   } else if (tasks.length === 0 && problems.length === 0) {
     problems.push({ line: undefined, message: "任务清单中没有任何任务行。" });
@@ -197,7 +197,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
 function rowProblem(p: Pending): { line: number; message: string } {
   return {
     line: p.line,
-    message: "这一行缺少序号。请补上序号,或把它并入上一行的政策内容(从 Word 复制合并单元格时常见)。",
+    message: "这一行缺少序号。请补上序号，或把它并入上一行的政策内容（从 Word 复制合并单元格时常见）。",
   };
 }
 
@@ -211,7 +211,7 @@ function finishNumbers(clean: Task[], labels: string[] | undefined, problems: Ar
     if (clean[i].id !== clean[i - 1].id + 1 && problems.length < MAX_PROBLEMS) {
       problems.push({
         line: clean[i].line,
-        message: `序号不连续:${clean[i - 1].id} 之后是 ${clean[i].id}(应为 ${clean[i - 1].id + 1})。请检查是否漏行或错行。`,
+        message: `序号不连续：${clean[i - 1].id} 之后是 ${clean[i].id}（应为 ${clean[i - 1].id + 1}）。请检查是否漏行或错行。`,
       });
     }
   }

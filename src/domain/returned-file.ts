@@ -19,9 +19,9 @@ export function parseBaseline(json: string | undefined): Map<string, Report> | u
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new Error(`填报副本的隐藏元数据(基线)已损坏(${(e as Error).message}),无法判断哪些内容是单位修改的。请重新导出该单位的填报表。`);
+    throw new Error(`填报副本的隐藏元数据（基线）已损坏（${(e as Error).message}），无法判断哪些内容是单位修改的。请重新导出该单位的填报表。`);
   }
-  if (typeof data !== "object" || data === null) throw new Error("填报副本的隐藏元数据(基线)格式不对。请重新导出该单位的填报表。");
+  if (typeof data !== "object" || data === null) throw new Error("填报副本的隐藏元数据（基线）格式不对。请重新导出该单位的填报表。");
   const out = new Map<string, Report>();
   for (const [key, value] of Object.entries(data as Record<string, Record<string, unknown>>)) {
     const fields: Record<string, string> = { ...EMPTY_REPORT };
@@ -54,7 +54,7 @@ export function returnedFile(rows: ReturnedRows): ReturnedFile {
     const a = all[0];
     if (all.some((b) => !sameReport(a, b))) {
       const where = all.map((b) => (b.row === undefined ? "" : `第 ${b.row} 行`)).filter(Boolean).join("、");
-      reports.set(key, { report: { ...EMPTY_REPORT }, refusedRow: `序号 ${a.taskId} 出现了 ${all.length} 次${where ? `(${where})` : ""}且内容不同,无法判断以哪一行为准,该序号未合并。请删除重复的行后重新报送。` });
+      reports.set(key, { report: { ...EMPTY_REPORT }, refusedRow: `序号 ${a.taskId} 出现了 ${all.length} 次${where ? `（${where}）` : ""}且内容不同，无法判断以哪一行为准，该序号未合并。请删除重复的行后重新报送。` });
       continue;
     }
     reports.set(key, {

@@ -8,11 +8,11 @@ export class TaskListError extends Error {
 
   constructor(problems: Array<{ line?: number; message: string }>) {
     const first = problems[0];
-    const where = (p: { line?: number }) => (p.line ? `第 ${p.line} 行:` : "");
+    const where = (p: { line?: number }) => (p.line ? `第 ${p.line} 行：` : "");
     super(
       problems.length === 1
         ? `${where(first)}${first.message}`
-        : `任务清单有 ${problems.length} 处问题:\n` + problems.map((p) => `- ${where(p)}${p.message}`).join("\n"),
+        : `任务清单有 ${problems.length} 处问题：\n` + problems.map((p) => `- ${where(p)}${p.message}`).join("\n"),
     );
     this.name = "TaskListError";
     this.line = first.line;

@@ -32,7 +32,7 @@ export function parseOverrides(json: string | undefined): UnitOverrides {
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new Error(`跟踪表元数据中的单位改名/合并设置已损坏(${(e as Error).message})。请在任务窗格中重新设置后重新生成。`);
+    throw new Error(`跟踪表元数据中的单位改名/合并设置已损坏（${(e as Error).message}）。请在任务窗格中重新设置后重新生成。`);
   }
   if (typeof data !== "object" || data === null) return {};
   return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string"));

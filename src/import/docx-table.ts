@@ -21,7 +21,7 @@ async function documentXml(data: Uint8Array): Promise<string> {
     if (!doc) throw new Error("缺少 word/document.xml");
     return await doc.async("string");
   } catch (e) {
-    throw new Error(`无法读取 Word 文件:${(e as Error).message}。请确认是 .docx 格式(不是旧版 .doc)。`);
+    throw new Error(`无法读取 Word 文件：${(e as Error).message}。请确认是 .docx 格式（不是旧版 .doc）。`);
   }
 }
 
@@ -51,7 +51,7 @@ function tableRows(table: string, firstLine: number): SourceRow[] {
 /** The tables of a .docx as source rows (no conversion service). */
 export async function readDocxTableRows(data: Uint8Array): Promise<SourceRow[]> {
   const read = await readDocx(data);
-  if (!read.hasTable) throw new Error("Word 文件中没有表格。请把任务清单放在表格中(序号、政策内容、责任部门)。");
+  if (!read.hasTable) throw new Error("Word 文件中没有表格。请把任务清单放在表格中（序号、政策内容、责任部门）。");
   return read.rows.filter((r) => r.cells.length > 1 || read.tableLines.has(r.line));
 }
 

@@ -31,13 +31,13 @@ export async function readXlsxRows(data: Uint8Array, sheetName?: string): Promis
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new Error(`无法读取 Excel 文件:${(e as Error).message}。请确认是 .xlsx 格式(旧版 .xls 请先另存为 .xlsx)。`);
+    throw new Error(`无法读取 Excel 文件：${(e as Error).message}。请确认是 .xlsx 格式（旧版 .xls 请先另存为 .xlsx）。`);
   }
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
   if (!ws) {
     throw new Error(
-      sheetName === undefined ? "Excel 文件中没有工作表。" : `Excel 文件中没有名为“${sheetName}”的工作表。现有工作表:${sheets.join("、")}。`,
+      sheetName === undefined ? "Excel 文件中没有工作表。" : `Excel 文件中没有名为“${sheetName}”的工作表。现有工作表：${sheets.join("、")}。`,
     );
   }
   const rows: SourceRow[] = [];

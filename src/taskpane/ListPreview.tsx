@@ -93,7 +93,7 @@ export function ListPreview(props: {
             <ul className={styles.list}>
               {flags.map((f) => (
                 <li key={f.unit}>
-                  {lineLabel(f.line)}:“{f.unit}”{f.reason}
+                  {lineLabel(f.line)}“{f.unit}”{f.reason}
                 </li>
               ))}
             </ul>
@@ -118,14 +118,16 @@ export function ListPreview(props: {
         <details data-testid="ignored-lines">
           <summary>
             <Caption1>
-              {s.ignoredLines}({list.ignored!.length})
+              {s.ignoredLines}
+              {s.countOf.replace("{n}", String(list.ignored!.length))}
             </Caption1>
           </summary>
           <ul className={`${styles.list} ${styles.ignored}`}>
             {list.ignored!.map((l) => (
               <li key={l.line}>
                 <Caption1>
-                  {lineLabel(l.line)}:{l.text}
+                  {lineLabel(l.line)}
+                  {l.text}
                 </Caption1>
               </li>
             ))}

@@ -113,7 +113,7 @@ export function ListSource(props: {
             <MessageBarTitle>{s.listErrorTitle}</MessageBarTitle>
             <ul className={styles.problems}>
               {choice.error.problems.map((p, i) => (
-                <li key={i}>{p.line ? `第 ${p.line} 行:${p.message}` : p.message}</li>
+                <li key={i}>{p.line ? s.lineNo.replace("{n}", String(p.line)) + p.message : p.message}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -45,7 +45,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 /** Reads a tracker or unit copy written by this project (by any app that kept its sheets). */
 export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: string } = {}): ReadTracker {
   const metaSheet = wb.getWorksheet(SHEET.meta);
-  if (!metaSheet) throw new TrackerFileError(`找不到隐藏的元数据工作表“${SHEET.meta}”:这不是本系统生成的跟踪表,或元数据已被删除。`);
+  if (!metaSheet) throw new TrackerFileError(`找不到隐藏的元数据工作表“${SHEET.meta}”：这不是本系统生成的跟踪表，或元数据已被删除。`);
   const meta = readMetaGrid(sheetGrid(metaSheet));
   const issues: ReadIssue[] = [];
   const assignments: ReadAssignment[] = [];
@@ -54,7 +54,7 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: 
     if (options.onlyUnit !== undefined && unit !== options.onlyUnit) continue;
     const ws = wb.getWorksheet(sheet);
     if (!ws) {
-      if (meta.kind === "master") issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”(可能被删除或改名)。` });
+      if (meta.kind === "master") issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”（可能被删除或改名）。` });
       continue;
     }
     const read = readUnitGrid(sheetGrid(ws), unit, sheet);
@@ -73,7 +73,7 @@ export async function readTrackerFile(data: ArrayBuffer | Uint8Array): Promise<R
   try {
     await wb.xlsx.load(data as ArrayBuffer);
   } catch (e) {
-    throw new TrackerFileError(`无法读取文件:它不是有效的 .xlsx 工作簿(${(e as Error).message})。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后重试。`);
+    throw new TrackerFileError(`无法读取文件：它不是有效的 .xlsx 工作簿（${(e as Error).message}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后重试。`);
   }
   return readTrackerWorkbook(wb);
 }

@@ -56,11 +56,11 @@ export function sniff(data: Uint8Array): void {
   if (starts(OLE_MAGIC)) {
     // A password-protected .xlsx is an OLE compound file holding an "EncryptedPackage" stream.
     if (indexOfBytes(data, utf16("EncryptedPackage")) >= 0 || indexOfBytes(data, utf16("EncryptionInfo")) >= 0) {
-      throw new GuardRefusal("文件设置了打开密码(已加密),无法读取。请让填报单位在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再报送。");
+      throw new GuardRefusal("文件设置了打开密码（已加密），无法读取。请让填报单位在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再报送。");
     }
     throw new GuardRefusal("这是旧版 .xls 文件。请在 Excel/WPS 中另存为 .xlsx 后再合并。");
   }
-  if (!starts(ZIP_MAGIC)) throw new GuardRefusal("不是 .xlsx 工作簿(可能是改了扩展名的 .csv 或其他文件)。请让填报单位另存为 .xlsx。");
+  if (!starts(ZIP_MAGIC)) throw new GuardRefusal("不是 .xlsx 工作簿（可能是改了扩展名的 .csv 或其他文件）。请让填报单位另存为 .xlsx。");
 }
 
 interface Entry {
@@ -79,16 +79,16 @@ function centralDirectory(data: Uint8Array): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw new GuardRefusal("文件已损坏(找不到压缩包目录),无法读取。请让填报单位重新发送。");
+  if (eocd < 0) throw new GuardRefusal("文件已损坏（找不到压缩包目录），无法读取。请让填报单位重新发送。");
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new GuardRefusal(`压缩包使用 ZIP64 格式(条目或大小超出普通 .xlsx 的范围),不像是填报表,未合并。`);
-  if (count > LIMITS.entries) throw new GuardRefusal(`压缩包内有 ${count} 个部件,超过上限 ${LIMITS.entries} 个,不像是填报表,未合并。`);
+  if (count === 0xffff || offset === 0xffffffff) throw new GuardRefusal(`压缩包使用 ZIP64 格式（条目或大小超出普通 .xlsx 的范围），不像是填报表，未合并。`);
+  if (count > LIMITS.entries) throw new GuardRefusal(`压缩包内有 ${count} 个部件，超过上限 ${LIMITS.entries} 个，不像是填报表，未合并。`);
   const entries: Entry[] = [];
   let p = offset;
   const decoder = new TextDecoder("utf-8");
   for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) throw new GuardRefusal("文件已损坏(压缩包目录不完整),无法读取。请让填报单位重新发送。");
+    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) throw new GuardRefusal("文件已损坏（压缩包目录不完整），无法读取。请让填报单位重新发送。");
     const nameLength = view.getUint16(p + 28, true);
     const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLength));
     entries.push({ name, compressed: view.getUint32(p + 20, true), uncompressed: view.getUint32(p + 24, true) });
@@ -101,18 +101,18 @@ function checkEntries(entries: Entry[]): void {
   const names = new Set<string>();
   for (const e of entries) {
     if (e.name.length > LIMITS.entryNameLength || /[\x00-\x1f\\]|^\/|(^|\/)\.\.(\/|$)/.test(e.name) || names.has(e.name)) {
-      throw new GuardRefusal(`压缩包内有不合规的部件名“${e.name.slice(0, 80)}”,不是正常保存的 .xlsx,未合并。`);
+      throw new GuardRefusal(`压缩包内有不合规的部件名“${e.name.slice(0, 80)}”，不是正常保存的 .xlsx，未合并。`);
     }
     names.add(e.name);
   }
   if (names.has("mimetype") && [...names].some((n) => n === "content.xml")) {
-    throw new GuardRefusal("这是 OpenDocument 表格(.ods,可能被改成了 .xlsx 扩展名)。请在 WPS/LibreOffice 中“另存为”Excel 2007-365 (.xlsx) 格式后再报送。");
+    throw new GuardRefusal("这是 OpenDocument 表格（.ods，可能被改成了 .xlsx 扩展名）。请在 WPS/LibreOffice 中“另存为”Excel 2007-365 (.xlsx) 格式后再报送。");
   }
-  if (names.has("xl/workbook.bin")) throw new GuardRefusal("这是 Excel 二进制工作簿(.xlsb)。请在 Excel 中另存为“Excel 工作簿 (.xlsx)”后再报送。");
-  if (!names.has("xl/workbook.xml")) throw new GuardRefusal("不是 .xlsx 工作簿(压缩包中没有工作簿部件)。请让填报单位用 Excel、WPS 或 LibreOffice 另存为 .xlsx。");
+  if (names.has("xl/workbook.bin")) throw new GuardRefusal("这是 Excel 二进制工作簿（.xlsb）。请在 Excel 中另存为“Excel 工作簿”（.xlsx）后再报送。");
+  if (!names.has("xl/workbook.xml")) throw new GuardRefusal("不是 .xlsx 工作簿（压缩包中没有工作簿部件）。请让填报单位用 Excel、WPS 或 LibreOffice 另存为 .xlsx。");
   const declared = entries.reduce((n, e) => n + e.uncompressed, 0);
   if (declared > LIMITS.uncompressedBytes) {
-    throw new GuardRefusal(`文件解压后有 ${MB(declared)},超过上限 ${MB(LIMITS.uncompressedBytes)}(填报表通常不到 1 MB),未合并。请删除多余的内容后重新报送。`);
+    throw new GuardRefusal(`文件解压后有 ${MB(declared)}，超过上限 ${MB(LIMITS.uncompressedBytes)}（填报表通常不到 1 MB），未合并。请删除多余的内容后重新报送。`);
   }
 }
 
@@ -133,15 +133,15 @@ function inflate(file: JSZip.JSZipObject, declared: number, budget: number): Pro
           reject(
             new GuardRefusal(
               size > budget
-                ? `文件解压后超过上限 ${MB(LIMITS.uncompressedBytes)}(压缩炸弹或异常大的内容),未合并。`
-                : `压缩包内部件“${file.name}”的实际大小超过其声明的大小(文件被篡改或损坏),未合并。`,
+                ? `文件解压后超过上限 ${MB(LIMITS.uncompressedBytes)}（压缩炸弹或异常大的内容），未合并。`
+                : `压缩包内部件“${file.name}”的实际大小超过其声明的大小（文件被篡改或损坏），未合并。`,
             ),
           );
           return;
         }
         chunks.push(chunk);
       })
-      .on("error", (e) => reject(new GuardRefusal(`文件已损坏,无法解压(${e.message})。请让填报单位重新发送。`)))
+      .on("error", (e) => reject(new GuardRefusal(`文件已损坏，无法解压（${e.message}）。请让填报单位重新发送。`)))
       .on("end", () => {
         const out = new Uint8Array(size);
         let p = 0;
@@ -215,13 +215,13 @@ export function sanitizeSheetXml(xml: string, sheet: string, maxRows: number): s
     const r = Number(/\br="(\d+)"/.exec(m[1])?.[1] ?? 0);
     if (r > lastRow) lastRow = r;
   }
-  if (rows > maxRows) throw new GuardRefusal(`工作表“${sheet}”有 ${rows} 行内容,超过上限 ${maxRows} 行(跟踪表的任务数决定),未合并。请删除多余的行后重新报送。`);
+  if (rows > maxRows) throw new GuardRefusal(`工作表“${sheet}”有 ${rows} 行内容，超过上限 ${maxRows} 行（跟踪表的任务数决定），未合并。请删除多余的行后重新报送。`);
   const cells = (xml.match(/<(?:\w+:)?c\b/g) ?? []).length;
   if (cells > maxRows * LIMITS.cellsPerRow) {
-    throw new GuardRefusal(`工作表“${sheet}”有 ${cells} 个单元格,超过上限 ${maxRows * LIMITS.cellsPerRow} 个,未合并。请删除多余的内容后重新报送。`);
+    throw new GuardRefusal(`工作表“${sheet}”有 ${cells} 个单元格，超过上限 ${maxRows * LIMITS.cellsPerRow} 个，未合并。请删除多余的内容后重新报送。`);
   }
   // A row number far past the content would make every reader walk a million empty rows.
-  if (lastRow > maxRows * 4) throw new GuardRefusal(`工作表“${sheet}”第 ${lastRow} 行有内容,远超填报表的范围(上限第 ${maxRows * 4} 行),未合并。请删除该行后重新报送。`);
+  if (lastRow > maxRows * 4) throw new GuardRefusal(`工作表“${sheet}”第 ${lastRow} 行有内容，远超填报表的范围（上限第 ${maxRows * 4} 行），未合并。请删除该行后重新报送。`);
   let out = xml;
   for (const el of EXPANDING) {
     out = out.replace(new RegExp(`<(?:\\w+:)?${el}\\b[^>]*/>|<((?:\\w+:)?)${el}\\b[\\s\\S]*?</\\1${el}>`, "g"), "");
@@ -234,7 +234,7 @@ export function sanitizeSheetXml(xml: string, sheet: string, maxRows: number): s
  * can load safely, or throws GuardRefusal with a message for the coordinator.
  */
 export async function guardXlsx(data: Uint8Array, maxRows: number): Promise<Uint8Array> {
-  if (data.length > LIMITS.fileBytes) throw new GuardRefusal(`文件有 ${MB(data.length)},超过 ${MB(LIMITS.fileBytes)} 上限,不像是填报表,未合并。`);
+  if (data.length > LIMITS.fileBytes) throw new GuardRefusal(`文件有 ${MB(data.length)}，超过 ${MB(LIMITS.fileBytes)} 上限，不像是填报表，未合并。`);
   sniff(data);
   const entries = centralDirectory(data);
   checkEntries(entries);
@@ -242,7 +242,7 @@ export async function guardXlsx(data: Uint8Array, maxRows: number): Promise<Uint
   try {
     zip = await JSZip.loadAsync(data);
   } catch (e) {
-    throw new GuardRefusal(`文件已损坏,无法读取(${(e as Error).message})。请让填报单位重新发送。`);
+    throw new GuardRefusal(`文件已损坏，无法读取（${(e as Error).message}）。请让填报单位重新发送。`);
   }
   const declared = new Map(entries.map((e) => [e.name, e.uncompressed]));
   const parts = new Map<string, Uint8Array>();

@@ -80,7 +80,7 @@ describe("the bundled CLI (package bin)", () => {
     writeFileSync(path.join(dir, "bad.txt"), "序号\t政策内容\t责任部门\n1\t甲\t\n");
     const r = await cli(["--tasks", "bad.txt", "--out", "x.xlsx"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("错误 / error: 第 2 行:序号 1 缺少责任部门");
+    expect(r.stderr).toContain("错误 / error: 第 2 行：序号 1 缺少责任部门");
     expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
 });

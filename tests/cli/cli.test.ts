@@ -64,7 +64,7 @@ describe("policy-tracker CLI", () => {
     const dir = tmp();
     const tasks = path.join(dir, "bad.txt");
     writeFileSync(tasks, "序号\t政策内容\t责任部门\n1\t甲\t省教育厅\n2\t乙\t\n");
-    expect(await failureOf(["--tasks", tasks, "--out", path.join(dir, "x.xlsx")])).toBe("错误 / error: 第 3 行:序号 2 缺少责任部门。请填写至少一个责任单位(从 Word 复制合并单元格时,请在每一行都填上)。");
+    expect(await failureOf(["--tasks", tasks, "--out", path.join(dir, "x.xlsx")])).toBe("错误 / error: 第 3 行：序号 2 缺少责任部门。请填写至少一个责任单位（从 Word 复制合并单元格时，请在每一行都填上）。");
   });
 
   it("refuses a GBK file and says how to fix it", async () => {

@@ -47,7 +47,7 @@ describe("merge on the command line: signed copies only, full trackers on reques
     const out = path.join(dir, "merged.xlsx");
     const merged = await runCli(["merge", tracker, unsigned, copy, "--out", out]);
     expect(merged.code).toBe(2);
-    expect(merged.out).toContain("拒收 旧副本.xlsx:“省外办”的填报表没有校验码(由旧版本导出)");
+    expect(merged.out).toContain("拒收 旧副本.xlsx:“省外办”的填报表没有校验码（由旧版本导出）");
     const read = await readTrackerFile(readFileSync(out));
     expect(read.assignments.filter((a) => a.report.status !== "").map((a) => [a.taskId, a.unit, a.report.status])).toEqual([[46, "省外办", "推进中"]]);
     // The key survives the merge's regenerated tracker.
@@ -103,7 +103,7 @@ describe("merge on the command line: signed copies only, full trackers on reques
     writeFileSync(path.join(dir, "十一月.xlsx"), novCopy);
     await runCli(["export", tracker, "--unit", "省外办", "--out", path.join(dir, "dec"), "--period", "2026年12月"]);
     const r = await runCli(["merge", tracker, path.join(dir, "十一月.xlsx"), "--out", path.join(dir, "m.xlsx")]);
-    expect(r.out).toContain("这是 2026年11月 的填报表(导出于 2000-01-01 00:00)");
+    expect(r.out).toContain("这是 2026年11月 的填报表（导出于 2000-01-01 00:00）");
     expect(r.out).toContain("“省外办”2026年12月 的填报表已于");
   });
 });

@@ -39,7 +39,7 @@ describe("deadlineLabel, deadlineWording, dueDate", () => {
   const none: Deadline = { kind: "none" };
 
   it("labels: a date keeps its words; a start year and a yearly task say so; none says 未明确", () => {
-    expect([date, from, yearly, none].map(deadlineLabel)).toEqual(["2025年底前", "2021年起(持续推进)", "每年(每年)", "未明确"]);
+    expect([date, from, yearly, none].map(deadlineLabel)).toEqual(["2025年底前", "2021年起（持续推进）", "每年（每年）", "未明确"]);
   });
 
   it("wording: the published words, empty when the list states none", () => {

@@ -18,7 +18,7 @@ describe("extractDeadline", () => {
   });
 
   it("labels keep the published words", () => {
-    expect(deadlineLabel({ kind: "from", year: 2021, wording: "2021年起" })).toBe("2021年起(持续推进)");
+    expect(deadlineLabel({ kind: "from", year: 2021, wording: "2021年起" })).toBe("2021年起（持续推进）");
     expect(deadlineLabel({ kind: "none" })).toBe("未明确");
   });
 });

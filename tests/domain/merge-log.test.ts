@@ -27,7 +27,7 @@ describe("合并记录 rows", () => {
     expect(rejected[0].slice(7, 10)).toEqual([1, 2, "存在问题"]);
     expect(rejected[1][7]).toBe(10_000);
     expect(String(rejected[1][8])).toMatch(/^1000、1001、.*等 10000 个$/);
-    expect(String(rejected[1][12])).toContain("共 10000 项,例如:序号 1000 不是“甲”在跟踪表中的任务");
+    expect(String(rejected[1][12])).toContain("共 10000 项，例如：序号 1000 不是“甲”在跟踪表中的任务");
     expect(rows).toHaveLength(1 + 2 + 2);
   });
 });

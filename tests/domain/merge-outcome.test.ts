@@ -16,7 +16,7 @@ describe("mergeReturns: what each file's outcome lists", () => {
     };
     const out = mergeReturns(master, [file]);
     expect(out.reports.get(key)).toEqual(r({ status: "推进中", progress: "新" }));
-    expect(out.files[0].rejected).toEqual([{ key, field: "status", kind: "完成状态无效", reason: "完成状态“差不多了”不在下拉列表中,未写入该状态。" }]);
+    expect(out.files[0].rejected).toEqual([{ key, field: "status", kind: "完成状态无效", reason: "完成状态“差不多了”不在下拉列表中，未写入该状态。" }]);
     expect(out.files[0].changes).toEqual([{ key, field: "progress", from: "旧", to: "新" }]);
   });
 
@@ -95,7 +95,7 @@ describe("mergeReturns: what each file's outcome lists", () => {
       [k(1, "乙"), "整行拒收"],
       [k(99, "甲"), "不属于本单位的序号"],
     ]);
-    expect(out.rejected[0].reason).toBe("序号 7 不是“丙”在跟踪表中的任务,未写入。");
+    expect(out.rejected[0].reason).toBe("序号 7 不是“丙”在跟踪表中的任务，未写入。");
     expect(out.changes.map((c) => [c.key, c.field, c.from, c.to])).toEqual([
       [k(1, "甲"), "status", "", "推进中"],
       [k(12, "甲"), "status", "", "已完成"],
@@ -119,7 +119,7 @@ describe("mergeReturns: what each file's outcome lists", () => {
     ]);
     expect(out.reports.get(reportKey(1, "乙"))).toEqual(r({}));
     expect(out.reports.get(reportKey(1, "甲"))).toEqual(r({ status: "推进中" }));
-    expect(out.files[0].rejected).toEqual([{ key: reportKey(1, "乙"), kind: "其他单位的填报", reason: "“甲”的填报表不能填报“乙”的任务,未写入。" }]);
+    expect(out.files[0].rejected).toEqual([{ key: reportKey(1, "乙"), kind: "其他单位的填报", reason: "“甲”的填报表不能填报“乙”的任务，未写入。" }]);
     expect(out.files[0].updated).toEqual([reportKey(1, "甲")]);
   });
 

@@ -23,7 +23,7 @@ describe("malformed task lists are refused with the line named", () => {
   it("a duplicate 序号", () => {
     const e = errorOf([HEADER, "1\t任务一\t省教育厅", "1\t任务二\t省财政厅"].join("\n"));
     expect(e.line).toBe(3);
-    expect(e.message).toContain("序号 1 重复(第 2 行已有)");
+    expect(e.message).toContain("序号 1 重复（第 2 行已有）");
   });
 
   it("a missing 序号", () => {
@@ -35,7 +35,7 @@ describe("malformed task lists are refused with the line named", () => {
   it("a gap in the numbering", () => {
     const e = errorOf([HEADER, "1\t任务一\t省教育厅", "3\t任务三\t省财政厅"].join("\n"));
     expect(e.line).toBe(3);
-    expect(e.message).toContain("1 之后是 3(应为 2)");
+    expect(e.message).toContain("1 之后是 3（应为 2）");
   });
 
   it("text that is not a task list at all", () => {

@@ -74,7 +74,7 @@ describe("hand-written hard cases", () => {
 
   it("a Word table with a vertically merged units cell says how to fix it", () => {
     const text = "序号\t政策内容\t责任部门\n1\t任务一\t省教育厅\n2\t任务二\t\n3\t任务三\t";
-    expect(() => parseTaskList(text)).toThrow(/第 3 行:序号 2 缺少责任部门.*合并单元格/);
+    expect(() => parseTaskList(text)).toThrow(/第 3 行：序号 2 缺少责任部门.*合并单元格/);
   });
 
   it("a 10,000-character task text is kept whole", () => {

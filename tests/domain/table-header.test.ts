@@ -36,19 +36,19 @@ describe("header synonyms offices use", () => {
   it("a data row above the first header is still an error, named by its line", () => {
     const text = ["任务清单", "1\t推进达标建设\t省教育厅", "序号\t政策内容\t责任部门", "2\t落实资助\t省财政厅"].join("\n");
     expect(() => parseTaskList(text)).toThrow(TaskListError);
-    expect(() => parseTaskList(text)).toThrow(/第 2 行:在表头之前出现了数据/);
+    expect(() => parseTaskList(text)).toThrow(/第 2 行：在表头之前出现了数据/);
   });
 
   it("a row without 序号 between tasks is still an error; after the last task it is a skipped line", () => {
     const between = ["序号\t政策内容\t责任部门", "1\t甲\t省教育厅", "江西省教育厅", "2\t乙\t省财政厅"].join("\n");
-    expect(() => parseTaskList(between)).toThrow(/第 3 行:这一行缺少序号/);
+    expect(() => parseTaskList(between)).toThrow(/第 3 行：这一行缺少序号/);
     const after = ["序号\t政策内容\t责任部门", "1\t甲\t省教育厅", "2\t乙\t省财政厅", "江西省教育厅", "2024年1月5日"].join("\n");
     expect(parseTaskList(after).ignored).toEqual([
       { line: 4, text: "江西省教育厅" },
       { line: 5, text: "2024年1月5日" },
     ]);
     const taskLike = ["序号\t政策内容\t责任部门", "1\t甲\t省教育厅", "\t乙\t省财政厅"].join("\n");
-    expect(() => parseTaskList(taskLike)).toThrow(/第 3 行:这一行缺少序号/);
+    expect(() => parseTaskList(taskLike)).toThrow(/第 3 行：这一行缺少序号/);
   });
 });
 

@@ -39,7 +39,7 @@ describe("a list's extra columns on the unit sheets", () => {
   it("a list column named like a fixed column is marked as the list's", () => {
     const list = importText("序号\t政策内容\t责任部门\t存在问题\n1\t任务\t省教育厅\t资金不足\n");
     const sheet = buildBlueprint(list, options).sheets.find((s) => s.unit === "省教育厅")!;
-    expect(sheet.cells[1].slice(UNIT_COLUMNS.length)).toEqual(["存在问题(清单)"]);
+    expect(sheet.cells[1].slice(UNIT_COLUMNS.length)).toEqual(["存在问题（清单）"]);
     expect(sheet.cells[2].slice(UNIT_COLUMNS.length)).toEqual(["资金不足"]);
   });
 
@@ -60,7 +60,7 @@ describe("no unit name with unbalanced brackets reaches a sheet", () => {
   it("whether it comes from the list or from a rename in the pane", () => {
     const flagged = importText("序号\t政策内容\t责任部门\n1\t任务\t省教育厅、省财政厅(预算处\n");
     expect(flagged.flagged?.map((f) => [f.unit, f.line])).toEqual([["省财政厅(预算处", 2]]);
-    expect(() => buildBlueprint(flagged, options)).toThrow("“省财政厅(预算处”(括号不成对");
+    expect(() => buildBlueprint(flagged, options)).toThrow("“省财政厅(预算处”（括号不成对");
     const fine = importText("序号\t政策内容\t责任部门\n1\t任务\t各市、县（市、区）人民政府\n");
     expect(() => buildBlueprint(applyUnitOverrides(fine, { "各市、县（市、区）人民政府": "县（市" }), options)).toThrow("括号不成对");
     expect(() => buildBlueprint(fine, options)).not.toThrow();

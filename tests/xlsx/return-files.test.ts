@@ -68,7 +68,7 @@ describe("returned files that are not .xlsx workbooks are refused with a message
 describe("resource limits are checked before any parsing", () => {
   it("a part inflating past the limit, declared honestly or not", async () => {
     const copy = await copyOf("省外办");
-    expect(await refusal(await inflatingEntry(copy, 60))).toMatch(/解压后有 60 MB,超过上限 48 MB/);
+    expect(await refusal(await inflatingEntry(copy, 60))).toMatch(/解压后有 60 MB，超过上限 48 MB/);
     expect(await refusal(await lyingEntry(copy, 60))).toContain("实际大小超过其声明的大小");
   });
 
@@ -94,7 +94,7 @@ describe("resource limits are checked before any parsing", () => {
       const ws = wb.getWorksheet("省外办")!;
       for (let i = 0; i < 100_000; i++) ws.getCell(10 + i, 2).value = `junk ${i}`;
     });
-    expect(await refusal(data)).toMatch(/工作表“省外办”有 \d+ 行内容,超过上限 1100 行/);
+    expect(await refusal(data)).toMatch(/工作表“省外办”有 \d+ 行内容，超过上限 1100 行/);
   });
 
   it("a value typed in row 1,048,576 is refused (every reader would walk a million rows)", async () => {
@@ -114,7 +114,7 @@ describe("authority: a copy speaks only for its own unit, and its identity canno
 
   it("a copy whose unit was changed in the hidden metadata fails its checksum, named by unit and file", async () => {
     const data = await editWorkbook(await copyOf("省外办"), (wb) => setMeta(wb, "unit", "省教育厅"));
-    expect(await refusal(data, "外办.xlsx")).toContain("“省教育厅”的填报表(文件 外办.xlsx)未通过校验");
+    expect(await refusal(data, "外办.xlsx")).toContain("“省教育厅”的填报表（文件 外办.xlsx）未通过校验");
   });
 
   it("a copy whose baseline, export time or period was edited fails its checksum", async () => {
@@ -130,7 +130,7 @@ describe("authority: a copy speaks only for its own unit, and its identity canno
 
   it("a copy without a checksum (exported before copies were signed) is refused with a request to re-export", async () => {
     const old = await writeXlsxBuffer(buildUnitCopy(list, "省外办", { trackerId: "R1", exportedAt: "2026-11-28 10:00" }));
-    expect(await refusal(old)).toContain("没有校验码(由旧版本导出)");
+    expect(await refusal(old)).toContain("没有校验码（由旧版本导出）");
     expect(await refusal(old)).toContain("请重新导出“省外办”的填报表");
   });
 
@@ -145,7 +145,7 @@ describe("authority: a copy speaks only for its own unit, and its identity canno
     const r = await readReturnFile("x.xlsx", data, identity);
     expect(r.unit).toBe("省外办");
     expect([...r.file.reports.keys()]).toEqual(["12|省外办", "46|省外办"]);
-    expect(r.notes.join()).toContain("单位副本只能填报本单位,已忽略");
+    expect(r.notes.join()).toContain("单位副本只能填报本单位，已忽略");
   });
 
   it("a copy relabelled as a full tracker is refused unless the user confirms that file", async () => {
@@ -168,7 +168,7 @@ describe("authority: a copy speaks only for its own unit, and its identity canno
     const old = await copyOf("省外办", "R1", "2026-10-30 09:00");
     const master = { ...identity, authority: { key: KEY, exports: { 省外办: { exportedAt: "2026-11-28 10:00", period: "2026年11月" } } } };
     const reason = await refusal(old, "x.xlsx", master);
-    expect(reason).toContain("这是 2026年10月 的填报表(导出于 2026-10-30 09:00)");
+    expect(reason).toContain("这是 2026年10月 的填报表（导出于 2026-10-30 09:00）");
     expect(reason).toContain("“省外办”2026年11月 的填报表已于 2026-11-28 10:00 导出");
     // The copy of the latest export is taken.
     await expect(readReturnFile("x.xlsx", await copyOf("省外办"), master)).resolves.toMatchObject({ unit: "省外办" });
@@ -223,7 +223,7 @@ describe("nothing is erased by accident: what cannot be read is refused, never r
   it("a text over Excel's 32,767-character cell limit is refused, not truncated silently", async () => {
     const data = await typeInto(await copyOf("省外办"), [[12, "progress", "长".repeat(40_000)], [12, "status", "已完成"]]);
     const r = await readReturnFile("x.xlsx", data, identity);
-    expect(r.file.reports.get("12|省外办")!.refused!.progress).toContain("有 40000 字,超过 Excel 单元格上限 32767 字");
+    expect(r.file.reports.get("12|省外办")!.refused!.progress).toContain("有 40000 字，超过 Excel 单元格上限 32767 字");
     expect(r.file.reports.get("12|省外办")!.report.status).toBe("已完成");
   });
 
@@ -236,7 +236,7 @@ describe("nothing is erased by accident: what cannot be read is refused, never r
         ws.addRow(values.map((v, i) => (i === 6 ? status : v)));
       });
     const differing = await readReturnFile("x.xlsx", await dup("已完成"), identity);
-    expect(differing.file.reports.get("12|省外办")!.refusedRow).toContain("序号 12 出现了 2 次(第 3 行、第 5 行)且内容不同");
+    expect(differing.file.reports.get("12|省外办")!.refusedRow).toContain("序号 12 出现了 2 次（第 3 行、第 5 行）且内容不同");
     const same = await readReturnFile("x.xlsx", await dup(""), identity);
     expect(same.file.reports.get("12|省外办")!.refusedRow).toBeUndefined();
   });
@@ -255,7 +255,7 @@ describe("nothing is erased by accident: what cannot be read is refused, never r
     });
     const r = await readReturnFile("x.xlsx", data, identity);
     expect(r.file.reports.get("12|省外办")!.report.status).toBe("已完成");
-    expect(r.file.reports.get("12|省外办")!.refused).toEqual({ reportDate: "填报日期“2026-02-30”不是有效的日期,未读取。" });
+    expect(r.file.reports.get("12|省外办")!.refused).toEqual({ reportDate: "填报日期“2026-02-30”不是有效的日期，未读取。" });
     expect(r.file.reports.get("46|省外办")!.report).toMatchObject({ status: "推进中", reportDate: "2026-02-28" });
   });
 });
