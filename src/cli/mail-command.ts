@@ -4,7 +4,7 @@ import { AUTHORITY_META_KEY, parseAuthority } from "../blueprint/copy-authority"
 import { unitCopyFileName } from "../blueprint/unit-copy";
 import { checkContacts } from "../mail/contacts";
 import { composeDraft } from "../mail/compose";
-import { draftFileName, planDrafts } from "../mail/drafts";
+import { draftFileName, draftMessageId, planDrafts } from "../mail/drafts";
 import { collectFromImap } from "../mail/imap-collect";
 import { pendingByUnit } from "../mail/pending";
 import { DRAFT_TEMPLATE, REMINDER_TEMPLATE, TemplateError, parseTemplate } from "../mail/template";
@@ -69,13 +69,21 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
   }
   const signed = await signCopies(tracker, plans.map((p) => p.unit), { period, password: stringFlag(args.flags, "password") });
   const from = stringFlag(args.flags, "from") ?? process.env.MAIL_FROM;
-  const emls = await Promise.all(
-    signed.copies.map(async (copy, i) => ({
-      plan: plans[i],
-      file: draftFileName(plans[i].unit),
-      data: await composeDraft({ from, to: plans[i].to, cc: plans[i].cc, subject: plans[i].subject, text: plans[i].text, attachment: { filename: copy.fileName, content: copy.data } }),
-    })),
-  );
+  const date = new Date();
+  const emls = signed.copies.map((copy, i) => ({
+    plan: plans[i],
+    file: draftFileName(plans[i].unit),
+    data: composeDraft({
+      from,
+      to: plans[i].to,
+      cc: plans[i].cc,
+      subject: plans[i].subject,
+      text: plans[i].text,
+      attachment: { filename: copy.fileName, content: copy.data },
+      date,
+      messageId: draftMessageId(tracker.read.meta.trackerId, kind, signed.exportedAt, i),
+    }),
+  }));
   mkdirSync(dir, { recursive: true });
   // The master first: a copy it does not record could never be merged.
   writeFileAtomic(path.resolve(trackerFile), signed.master);
