@@ -21,6 +21,8 @@ export interface SmtpSettings {
   user?: string;
   pass?: string;
   from: string;
+  /** PEM certificates to trust besides the system's: a unit or office server signed by its own CA. */
+  ca?: string;
 }
 
 export interface SendOutcome {
@@ -91,6 +93,7 @@ export async function sendDrafts(
         requireTLS: settings.tls === "starttls",
         ignoreTLS: settings.tls === "none",
         ...(settings.user ? { auth: { user: settings.user, pass: settings.pass ?? "" } } : {}),
+        ...(settings.ca ? { tls: { ca: settings.ca } } : {}),
         connectionTimeout: 30_000,
       });
   const outcomes: SendOutcome[] = [];
@@ -156,5 +159,15 @@ export function smtpSettings(get: (name: string) => string | undefined, env: Nod
   if (!["ssl", "starttls", "none"].includes(tls)) throw new Error(`--smtp-tls 只能是 ssl、starttls 或 none(收到“${tls}”)。`);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--smtp-port 应是 1–65535 的端口号(收到“${get("smtp-port") ?? env.SMTP_PORT}”)。`);
   const user = get("smtp-user") ?? env.SMTP_USER;
-  return { host, port, tls, user, pass: env.SMTP_PASS, from };
+  const caFile = get("smtp-ca") ?? env.SMTP_CA;
+  let ca: string | undefined;
+  if (caFile) {
+    try {
+      ca = readFileSync(caFile, "utf8");
+    } catch (e) {
+      throw new Error(`读不到 --smtp-ca 指定的证书文件 ${caFile}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})。请给出 PEM 格式证书的路径。`);
+    }
+    if (!ca.includes("-----BEGIN CERTIFICATE-----")) throw new Error(`${caFile} 不是 PEM 格式的证书(应以 -----BEGIN CERTIFICATE----- 开头)。`);
+  }
+  return { host, port, tls, user, pass: env.SMTP_PASS, from, ...(ca ? { ca } : {}) };
 }
