@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, appendFileSync, writeFileSync } from "fs";
 import path from "path";
 import nodemailer from "nodemailer";
+import { readCaFile } from "./ca-file";
 import { isValidAddress, splitAddresses } from "./contacts";
 
 /** What `mail drafts` / `mail remind` write next to the .eml files, and `mail send` reads. */
@@ -160,14 +161,6 @@ export function smtpSettings(get: (name: string) => string | undefined, env: Nod
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--smtp-port 应是 1–65535 的端口号(收到“${get("smtp-port") ?? env.SMTP_PORT}”)。`);
   const user = get("smtp-user") ?? env.SMTP_USER;
   const caFile = get("smtp-ca") ?? env.SMTP_CA;
-  let ca: string | undefined;
-  if (caFile) {
-    try {
-      ca = readFileSync(caFile, "utf8");
-    } catch (e) {
-      throw new Error(`读不到 --smtp-ca 指定的证书文件 ${caFile}(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})。请给出 PEM 格式证书的路径。`);
-    }
-    if (!ca.includes("-----BEGIN CERTIFICATE-----")) throw new Error(`${caFile} 不是 PEM 格式的证书(应以 -----BEGIN CERTIFICATE----- 开头)。`);
-  }
+  const ca = caFile ? readCaFile(caFile, "--smtp-ca") : undefined;
   return { host, port, tls, user, pass: env.SMTP_PASS, from, ...(ca ? { ca } : {}) };
 }

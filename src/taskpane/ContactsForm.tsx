@@ -49,7 +49,7 @@ export function ContactsForm(props: { s: Strings; units: readonly string[]; cont
   const set = (key: keyof Contact) => (_: unknown, d: { value: string }) => setRow((prev) => ({ ...prev, [key]: d.value }));
   return (
     <section className={styles.root} aria-labelledby="contacts-title" data-testid="contacts">
-      <Text as="h3" weight="semibold" id="contacts-title">
+      <Text as="h2" weight="semibold" id="contacts-title">
         {s.contactsTitle}
       </Text>
       <Caption1>{s.contactsHint}</Caption1>

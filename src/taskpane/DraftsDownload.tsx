@@ -33,7 +33,7 @@ export function DraftsDownload(props: { s: Strings; units: readonly string[]; di
   const picked = all ? [] : units.filter((u) => chosen.has(u));
   return (
     <section className={styles.root} aria-labelledby="drafts-title" data-testid="drafts">
-      <Text as="h3" weight="semibold" id="drafts-title">
+      <Text as="h2" weight="semibold" id="drafts-title">
         {s.draftsTitle}
       </Text>
       <Caption1>{s.draftsHint}</Caption1>

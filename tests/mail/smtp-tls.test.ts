@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
@@ -8,17 +7,12 @@ import { main } from "../../src/cli/main";
 import { composeDraft } from "../../src/mail/compose";
 import { DraftManifest, MANIFEST_FILE, SEND_LOG_FILE } from "../../src/mail/send";
 import { toolAvailable } from "../support/tools";
+import { OPENSSL, makeCertificate } from "./support/cert";
 
-const hasOpenssl = toolAvailable("OpenSSL (Debian package openssl)", "/usr/bin/openssl");
+const hasOpenssl = toolAvailable("OpenSSL (Debian package openssl)", OPENSSL);
 const work = mkdtempSync(path.join(os.tmpdir(), "smtp-tls-"));
-const certFile = path.join(work, "cert.pem");
-const keyFile = path.join(work, "key.pem");
+const { certFile, keyFile } = { certFile: path.join(work, "cert.pem"), keyFile: path.join(work, "key.pem") };
 const attachment = Uint8Array.from({ length: 5000 }, (_, i) => (i * 13) % 256);
-
-/** A self-signed certificate for 127.0.0.1, made for this run (never a checked-in key). */
-function makeCertificate(): void {
-  execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
-}
 
 /** A folder of two drafts as `mail drafts` leaves it. */
 function draftFolder(): string {
@@ -90,7 +84,7 @@ const run_ = hasOpenssl ? it : it.skip;
 
 describe("mail send over TLS with a login (smtp-server on 127.0.0.1, a certificate made by openssl)", () => {
   beforeAll(() => {
-    if (hasOpenssl) makeCertificate();
+    if (hasOpenssl) makeCertificate(work);
   });
 
   run_("STARTTLS with AUTH PLAIN: logs in only after the upgrade and delivers the attachment byte for byte", async () => {
