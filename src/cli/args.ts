@@ -59,8 +59,8 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   contacts: { options: ["out", "password"], minArgs: 1, maxArgs: 3 },
   "mail drafts": { options: ["out", "unit", "template", "from", "deadline", "sign", "period", "today", "password"], minArgs: 1, maxArgs: 1 },
   "mail remind": { options: ["out", "unit", "template", "from", "deadline", "sign", "period", "today", "password"], minArgs: 1, maxArgs: 1 },
-  "mail send": { options: ["pause", "unit", "from", "smtp-host", "smtp-port", "smtp-tls", "smtp-user"], booleans: ["dry-run"], minArgs: 1, maxArgs: 1 },
-  "mail collect": { options: ["imap-host", "imap-port", "imap-tls", "imap-user", "mailbox", "since", "save", "out", "password"], booleans: ["mark-seen"], minArgs: 1, maxArgs: 1 },
+  "mail send": { options: ["pause", "unit", "from", "smtp-host", "smtp-port", "smtp-tls", "smtp-user", "smtp-ca"], booleans: ["dry-run"], minArgs: 1, maxArgs: 1 },
+  "mail collect": { options: ["imap-host", "imap-port", "imap-tls", "imap-user", "imap-ca", "mailbox", "since", "save", "out", "password"], booleans: ["mark-seen"], minArgs: 1, maxArgs: 1 },
 };
 
 /**

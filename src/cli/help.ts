@@ -92,6 +92,6 @@ export const USAGE: Readonly<Record<string, string>> = {
   mail: "  policy-tracker mail (drafts | remind | send | collect) ...",
   "mail drafts": "  policy-tracker mail drafts TRACKER.xlsx [--out DIR] [--unit NAME ...] [--template FILE] [--from ADDR] [--deadline TEXT] [--sign TEXT] [--period TEXT]",
   "mail remind": "  policy-tracker mail remind TRACKER.xlsx [--out DIR] [--today YYYY-MM-DD] [--unit NAME ...] [--template FILE] [--from ADDR] [--deadline TEXT] [--sign TEXT]",
-  "mail send": "  policy-tracker mail send DIR [--dry-run] [--pause SECONDS] [--unit NAME ...] [--from ADDR] [--smtp-host H] [--smtp-port P] [--smtp-tls ssl|starttls|none] [--smtp-user U]   (password: SMTP_PASS)",
-  "mail collect": "  policy-tracker mail collect TRACKER.xlsx [--imap-host H] [--imap-port P] [--imap-tls ssl|starttls|none] [--imap-user U] [--mailbox INBOX] [--since YYYY-MM-DD] [--save DIR] [--out FILE] [--mark-seen]   (password: IMAP_PASS)",
+  "mail send": "  policy-tracker mail send DIR [--dry-run] [--pause SECONDS] [--unit NAME ...] [--from ADDR] [--smtp-host H] [--smtp-port P] [--smtp-tls ssl|starttls|none] [--smtp-user U] [--smtp-ca CA.pem]   (password: SMTP_PASS)",
+  "mail collect": "  policy-tracker mail collect TRACKER.xlsx [--imap-host H] [--imap-port P] [--imap-tls ssl|starttls|none] [--imap-user U] [--imap-ca CA.pem] [--mailbox INBOX] [--since YYYY-MM-DD] [--save DIR] [--out FILE] [--mark-seen]   (password: IMAP_PASS)",
 };

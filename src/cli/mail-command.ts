@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, writeFileSync } from "fs";
 import path from "path";
 import { AUTHORITY_META_KEY, parseAuthority } from "../blueprint/copy-authority";
 import { unitCopyFileName } from "../blueprint/unit-copy";
+import { readCaFile } from "../mail/ca-file";
 import { checkContacts } from "../mail/contacts";
 import { composeDraft } from "../mail/compose";
-import { draftFileName, planDrafts } from "../mail/drafts";
+import { draftFileName, draftMessageId, planDrafts } from "../mail/drafts";
 import { collectFromImap } from "../mail/imap-collect";
 import { pendingByUnit } from "../mail/pending";
 import { DRAFT_TEMPLATE, REMINDER_TEMPLATE, TemplateError, parseTemplate } from "../mail/template";
@@ -69,13 +70,21 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
   }
   const signed = await signCopies(tracker, plans.map((p) => p.unit), { period, password: stringFlag(args.flags, "password") });
   const from = stringFlag(args.flags, "from") ?? process.env.MAIL_FROM;
-  const emls = await Promise.all(
-    signed.copies.map(async (copy, i) => ({
-      plan: plans[i],
-      file: draftFileName(plans[i].unit),
-      data: await composeDraft({ from, to: plans[i].to, cc: plans[i].cc, subject: plans[i].subject, text: plans[i].text, attachment: { filename: copy.fileName, content: copy.data } }),
-    })),
-  );
+  const date = new Date();
+  const emls = signed.copies.map((copy, i) => ({
+    plan: plans[i],
+    file: draftFileName(plans[i].unit),
+    data: composeDraft({
+      from,
+      to: plans[i].to,
+      cc: plans[i].cc,
+      subject: plans[i].subject,
+      text: plans[i].text,
+      attachment: { filename: copy.fileName, content: copy.data },
+      date,
+      messageId: draftMessageId(tracker.read.meta.trackerId, kind, signed.exportedAt, i),
+    }),
+  }));
   mkdirSync(dir, { recursive: true });
   // The master first: a copy it does not record could never be merged.
   writeFileAtomic(path.resolve(trackerFile), signed.master);
@@ -141,8 +150,15 @@ export async function collectCommand(args: ParsedArgs, out: (s: string) => void)
   const port = Number(get("imap-port") ?? process.env.IMAP_PORT ?? (tls === "ssl" ? 993 : 143));
   const since = get("since");
   if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since 应写成 YYYY-MM-DD(收到“${since}”)。`);
+  const caFile = get("imap-ca") ?? process.env.IMAP_CA;
+  let ca: string | undefined;
+  try {
+    ca = caFile ? readCaFile(caFile, "--imap-ca") : undefined;
+  } catch (e) {
+    usage(e);
+  }
   const master = await loadTracker(trackerFile);
-  const { mails, skipped } = await collectFromImap({ host, port, tls, user, pass: process.env.IMAP_PASS, mailbox: get("mailbox") ?? "INBOX", since, markSeen: args.flags["mark-seen"] === true });
+  const { mails, skipped } = await collectFromImap({ host, port, tls, user, pass: process.env.IMAP_PASS, mailbox: get("mailbox") ?? "INBOX", since, markSeen: args.flags["mark-seen"] === true, ...(ca ? { ca } : {}) });
   const saveDir = path.resolve(get("save") ?? path.join(path.dirname(path.resolve(trackerFile)), `回收附件-${localStamp().slice(0, 10)}`));
   mkdirSync(saveDir, { recursive: true });
   const inputs = mails.flatMap((m) => m.attachments.map((a) => ({ source: `${m.uid}-${a.filename}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_"), data: a.data })));

@@ -4,7 +4,16 @@ import { ContactsError, checkContacts, mergeContacts, parseContactTable } from "
 import { PayloadBudget } from "./payload-budget";
 import { STAGING_PREFIX, queueGrid } from "./read-state";
 import { protectSheet, writeSheetBody } from "./sheet-writer";
-import { readMasterState } from "./tracker-reports";
+import { MasterState, readMasterState } from "./tracker-reports";
+
+/** The tracker as the merge reads it, with the rows of 联络员 (none when the sheet is absent). */
+export async function readContactsState(context: Excel.RequestContext): Promise<{ state: MasterState; contacts: Contact[] }> {
+  const state = await readMasterState(context);
+  if (!state.sheetNames.includes(SHEET.contacts)) return { state, contacts: [] };
+  const grid = queueGrid(context, SHEET.contacts);
+  await context.sync();
+  return { state, contacts: readContactsGrid(grid().grid) };
+}
 
 /**
  * Puts a pasted contact table into 联络员 (rows of the units named replace theirs, the
@@ -12,14 +21,8 @@ import { readMasterState } from "./tracker-reports";
  * staging name and only then takes the place of the old one.
  */
 export async function importContacts(context: Excel.RequestContext, text: string, password?: string): Promise<{ contacts: Contact[]; warnings: string[] }> {
-  const state = await readMasterState(context);
+  const { state, contacts: existing } = await readContactsState(context);
   const units = state.list.units;
-  let existing: Contact[] = [];
-  if (state.sheetNames.includes(SHEET.contacts)) {
-    const grid = queueGrid(context, SHEET.contacts);
-    await context.sync();
-    existing = readContactsGrid(grid().grid);
-  }
   const checked = checkContacts(parseContactTable(text), units);
   const errors = checked.problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new ContactsError(`联络员表有 ${errors.length} 处错误,未作任何修改:\n${errors.map((p) => p.message).join("\n")}`);

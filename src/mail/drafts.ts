@@ -58,3 +58,13 @@ export function planDrafts(list: TaskList, contacts: readonly Contact[], units: 
 export function draftFileName(unit: string): string {
   return `${unit}.eml`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_");
 }
+
+/**
+ * A Message-ID unique to the tracker, the batch and the unit (RFC 5322 §3.6.4), built from
+ * what the caller already knows so that composing stays deterministic. The host part is a
+ * name of our own under .invalid (RFC 2606), never someone's real domain.
+ */
+export function draftMessageId(trackerId: string, kind: "drafts" | "reminders", stamp: string, index: number): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  return `${safe(trackerId)}.${kind}.${safe(stamp)}.${index + 1}@policy-tracker.invalid`;
+}

@@ -12,6 +12,8 @@ export interface ImapSettings {
   since?: string;
   /** Mark the messages whose attachments were taken as read; off by default. */
   markSeen: boolean;
+  /** PEM certificates to trust besides the system's (see readCaFile). */
+  ca?: string;
 }
 
 export interface CollectedMail {
@@ -41,6 +43,7 @@ export async function collectFromImap(s: ImapSettings): Promise<{ mails: Collect
     secure: s.tls === "ssl",
     doSTARTTLS: s.tls === "starttls" ? true : s.tls === "none" ? false : undefined,
     auth: { user: s.user, pass: s.pass },
+    ...(s.ca ? { tls: { ca: s.ca } } : {}),
     logger: false,
   });
   await client.connect();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, appendFileSync, writeFileSync } from "fs";
 import path from "path";
 import nodemailer from "nodemailer";
+import { readCaFile } from "./ca-file";
 import { isValidAddress, splitAddresses } from "./contacts";
 
 /** What `mail drafts` / `mail remind` write next to the .eml files, and `mail send` reads. */
@@ -21,6 +22,8 @@ export interface SmtpSettings {
   user?: string;
   pass?: string;
   from: string;
+  /** PEM certificates to trust besides the system's: a unit or office server signed by its own CA. */
+  ca?: string;
 }
 
 export interface SendOutcome {
@@ -91,6 +94,7 @@ export async function sendDrafts(
         requireTLS: settings.tls === "starttls",
         ignoreTLS: settings.tls === "none",
         ...(settings.user ? { auth: { user: settings.user, pass: settings.pass ?? "" } } : {}),
+        ...(settings.ca ? { tls: { ca: settings.ca } } : {}),
         connectionTimeout: 30_000,
       });
   const outcomes: SendOutcome[] = [];
@@ -156,5 +160,7 @@ export function smtpSettings(get: (name: string) => string | undefined, env: Nod
   if (!["ssl", "starttls", "none"].includes(tls)) throw new Error(`--smtp-tls 只能是 ssl、starttls 或 none(收到“${tls}”)。`);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--smtp-port 应是 1–65535 的端口号(收到“${get("smtp-port") ?? env.SMTP_PORT}”)。`);
   const user = get("smtp-user") ?? env.SMTP_USER;
-  return { host, port, tls, user, pass: env.SMTP_PASS, from };
+  const caFile = get("smtp-ca") ?? env.SMTP_CA;
+  const ca = caFile ? readCaFile(caFile, "--smtp-ca") : undefined;
+  return { host, port, tls, user, pass: env.SMTP_PASS, from, ...(ca ? { ca } : {}) };
 }

@@ -41,6 +41,9 @@ import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
 import { mergeLines } from "./merge-lines";
 import { renderTaskListText } from "../domain/render-text";
+import type { Contact } from "../mail/contacts";
+import { ContactsForm } from "./ContactsForm";
+import { DraftsChoice, DraftsDownload } from "./DraftsDownload";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 
 const useStyles = makeStyles({
@@ -187,6 +190,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       const found = await actions.status();
       setStatus(found);
       adoptOwnList(found);
+      setContacts(undefined);
       // A new tracker: the pane moves on to the step its state suggests.
       setStep(undefined);
       setSetupOpen(false);
@@ -249,11 +253,47 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setNotice({ intent: "success", title: s.reportDone, lines: [s.exportedAs.replace("{file}", file.fileName)] });
     });
 
+  /** 联络员 as last read or written; read again when the 分发 step next opens after a rebuild. */
+  const [contacts, setContacts] = React.useState<Contact[]>();
+  const saveContacts = (table: string, pw = password): Promise<void> =>
+    perform(s.working, async () => {
+      setStep("send");
+      const result = await actions.importContacts(table, pw);
+      setPassword(pw);
+      setContacts(result.contacts);
+      const missing = status?.present ? status.meta.units.map((u) => u.unit).filter((u) => !result.contacts.some((c) => c.unit === u && c.email !== "")) : [];
+      setNotice({
+        intent: "success",
+        title: s.contactsSaved,
+        lines: missing.length > 0 ? [s.contactsMissing.replace("{n}", String(missing.length)).replace("{list}", missing.join(s.listSeparator))] : [],
+      });
+    }, undefined, (p) => void saveContacts(table, p));
+
+  const downloadDrafts = (choice: DraftsChoice, pw = password): Promise<void> =>
+    perform(s.working, async () => {
+      setStep("send");
+      const { files, noAddress } = await actions.mailDrafts({ ...choice, today: localDate(), period: period.trim() || currentPeriod() }, pw);
+      setPassword(pw);
+      const noAddressLine = noAddress.length > 0 ? [s.draftsNoAddress.replace("{list}", noAddress.join(s.listSeparator))] : [];
+      if (files.length === 0) {
+        setNotice({ intent: "warning", title: s.draftsNone, lines: [...(choice.kind === "reminders" ? [s.draftsNoneToRemind] : []), ...noAddressLine] });
+        return;
+      }
+      const zipName = `${choice.kind === "drafts" ? "邮件草稿" : "催报邮件"}-${localDate()}.zip`;
+      offerDownload(zipName, await zipCopies(files), "application/zip");
+      setNotice({ intent: noAddress.length > 0 ? "warning" : "success", title: s.draftsDone.replace("{n}", String(files.length)), lines: [s.exportedAs.replace("{file}", zipName), ...noAddressLine] });
+    }, undefined, (p) => void downloadDrafts(choice, p));
+
   const disabled = busy !== undefined;
   const suggested = suggestStep(status, period);
   const current: Step = status?.present ? (step ?? suggested) : "list";
   const missing = status?.present ? status.figures.units.reduce((n, u) => n + u.notReported, 0) : 0;
   const archivedNames = status ? archivedPeriods(status) : [];
+  React.useEffect(() => {
+    if (current !== "send" || contacts) return;
+    // Read beside the other steps' work, not through perform: it must not clear their outcome.
+    actions.readContacts().then(setContacts, (e: unknown) => setProblem(problemOf(s, e)));
+  }, [current, contacts, actions]);
   const listSetup = status && (
     <>
       <ListSource s={s} choice={choice} own={ownList} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
@@ -422,7 +462,11 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
             </>
           )}
           {current === "send" && (
-            <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
+            <>
+              <ExportPanel s={s} units={[...status.unitSheets.keys()]} disabled={disabled} onExport={(u) => void exportCopies(u)} />
+              <ContactsForm s={s} units={status.meta.units.map((u) => u.unit)} contacts={contacts} disabled={disabled} onImport={(t) => void saveContacts(t)} />
+              <DraftsDownload s={s} units={status.meta.units.map((u) => u.unit)} disabled={disabled} onDownload={(c) => void downloadDrafts(c)} />
+            </>
           )}
           {current === "collect" && (
             <MergePanel

@@ -15,8 +15,8 @@ export function offerDownload(fileName: string, data: Uint8Array | Blob, type = 
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Several copies travel best as one .zip (JSZip ships with ExcelJS, loaded lazily). */
-export async function zipCopies(files: readonly UnitCopyFile[]): Promise<Blob> {
+/** Several copies (or email drafts) travel best as one .zip (JSZip ships with ExcelJS, loaded lazily). */
+export async function zipCopies(files: ReadonlyArray<Pick<UnitCopyFile, "fileName" | "data">>): Promise<Blob> {
   const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   for (const f of files) zip.file(f.fileName, f.data);

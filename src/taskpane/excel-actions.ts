@@ -11,6 +11,8 @@ import { readMasterState } from "../excel/tracker-reports";
 import { isEmptyReport } from "../domain/reports";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
+import type { Contact } from "../mail/contacts";
+import type { BatchRequest } from "../mail/draft-batch";
 
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
@@ -35,6 +37,12 @@ export interface ExcelActions {
   /** The reportKey of every task × unit that holds a report, read before a rebuild is confirmed. */
   filledReports(): Promise<string[]>;
   isSetSupported: IsSetSupported;
+  /** The rows of 联络员 (none before the first import). */
+  readContacts(): Promise<Contact[]>;
+  /** A pasted table (or one typed row) into 联络员; rows of other units stay. Writes: `password` as for merge. */
+  importContacts(table: string, password?: string): Promise<{ contacts: Contact[]; warnings: string[] }>;
+  /** .eml drafts with each unit's copy (the export is recorded, as for exportCopies); compose code is loaded only now. */
+  mailDrafts(request: BatchRequest, password?: string): Promise<{ files: Array<{ fileName: string; data: Uint8Array }>; noAddress: string[] }>;
 }
 
 const uuid = (): string =>
@@ -101,6 +109,28 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
     progressReport: async (date) => {
       const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);
       return progressReportFile(await run((ctx) => readReportSource(ctx)), date);
+    },
+    readContacts: async () => {
+      const { readContactsState } = await import("../excel/contacts-sheet");
+      return (await run((ctx) => readContactsState(ctx))).contacts;
+    },
+    importContacts: async (table, password) => {
+      const { importContacts } = await import("../excel/contacts-sheet");
+      return checked(password, (checkedPassword) => run((ctx) => importContacts(ctx, table, checkedPassword)));
+    },
+    mailDrafts: async (request, password) => {
+      const [{ readContactsState }, { planBatch, composeBatch }, { makeUnitCopies }, { unitCopyFileName }] = await Promise.all([
+        import("../excel/contacts-sheet"),
+        import("../mail/draft-batch"),
+        import("../excel/export-copies"),
+        import("../blueprint/unit-copy"),
+      ]);
+      const { state, contacts } = await run((ctx) => readContactsState(ctx));
+      const { plans, noAddress } = planBatch(state.list, state.reports, contacts, request, (u) => unitCopyFileName(state.list.name, u));
+      if (plans.length === 0) return { files: [], noAddress };
+      const exportedAt = stamp();
+      const copies = await checked(password, (checkedPassword) => run((ctx) => makeUnitCopies(ctx, plans.map((p) => p.unit), exportedAt, request.period || undefined, checkedPassword)));
+      return { files: composeBatch(plans, copies, { trackerId: state.meta.trackerId, kind: request.kind, stamp: exportedAt, date: new Date() }), noAddress };
     },
     merge: async (uploads, onProgress, acceptFullTrackers, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");

@@ -7,7 +7,7 @@ import { fillTemplate, parseTemplate, DRAFT_TEMPLATE } from "../../src/mail/temp
 describe("the bounded MIME reader", () => {
   it("takes the same attachment bytes and names out of a composed draft as mailparser", async () => {
     const content = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
-    const raw = await composeDraft({ to: ["a@b.cn"], cc: [], subject: "请报送 2026年12月 落实情况", text: "正文", attachment: { filename: "江西省工作任务清单-各市、县(市、区)人民政府-填报.xlsx", content } });
+    const raw = Buffer.from(composeDraft({ to: ["a@b.cn"], cc: [], subject: "请报送 2026年12月 落实情况", text: "正文", attachment: { filename: "江西省工作任务清单-各市、县(市、区)人民政府-填报.xlsx", content }, date: new Date(0), messageId: "m1@t.invalid" }));
     const mine = readEmail(raw);
     const theirs = await simpleParser(raw);
     expect(mine.subject).toBe(theirs.subject);

@@ -23,7 +23,7 @@ describe("the add-in's merge takes saved reply emails", () => {
       if (row.getCell(1).value === task) row.getCell(7).value = "已完成";
     });
     const edited = new Uint8Array(await wb.xlsx.writeBuffer());
-    const reply = await composeDraft({ to: ["coord@office.test"], cc: [], subject: "回复:请报送", text: "已填", attachment: { filename: `${unit}-填报.xlsx`, content: edited } });
+    const reply = composeDraft({ to: ["coord@office.test"], cc: [], subject: "回复:请报送", text: "已填", attachment: { filename: `${unit}-填报.xlsx`, content: edited }, date: new Date(0), messageId: `r-${unit.length}@t.invalid` });
     const noAttachment = Buffer.from("Subject: 收到\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n好的\r\n");
 
     const result = await host.run((ctx) =>

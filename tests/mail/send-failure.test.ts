@@ -11,7 +11,7 @@ describe("mail send when the server cannot be reached", () => {
     const manifest: DraftManifest = { trackerId: "T", kind: "drafts", createdAt: "2026-12-01 10:00", messages: [] };
     for (const n of [1, 2, 3]) {
       const file = `单位${n}.eml`;
-      writeFileSync(path.join(dir, file), await composeDraft({ to: [`u${n}@x.test`], cc: [], subject: `s${n}`, text: "t", attachment: { filename: "a.xlsx", content: new Uint8Array([1]) } }));
+      writeFileSync(path.join(dir, file), composeDraft({ to: [`u${n}@x.test`], cc: [], subject: `s${n}`, text: "t", attachment: { filename: "a.xlsx", content: new Uint8Array([1]) }, date: new Date(0), messageId: `s${n}@t.invalid` }));
       manifest.messages.push({ unit: `单位${n}`, file, to: [`u${n}@x.test`], cc: [], subject: `s${n}`, attachment: "a.xlsx" });
     }
     writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest));

@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 
 export interface Dovecot {
   port: number;
+  /** Implicit TLS (IMAPS), when started with a certificate. */
+  tlsPort?: number;
   user: string;
   pass: string;
   stop(): Promise<void>;
@@ -42,9 +44,12 @@ async function waitForPort(port: number, ms: number): Promise<void> {
  * loopback without TLS, one passwd-file user, maildir under `dir`. Runs in the
  * foreground (-F) as a child of the test, so stopping it is ending that child.
  * `dir` must be a fresh folder of its own (it is opened to other users).
+ * With `tls`, it also listens for IMAPS, offers STARTTLS on the plain port and takes
+ * no password before TLS.
  */
-export async function startDovecot(dir: string): Promise<Dovecot> {
+export async function startDovecot(dir: string, tls?: { certFile: string; keyFile: string }): Promise<Dovecot> {
   const port = await freePort();
+  const tlsPort = tls ? await freePort() : 0;
   const me = os.userInfo();
   const root = me.uid === 0;
   const runUser = root ? "nobody" : me.username;
@@ -59,8 +64,11 @@ listen = 127.0.0.1
 base_dir = ${dir}/run
 state_dir = ${dir}/run
 instance_name = test-${port}
-ssl = no
-disable_plaintext_auth = no
+${tls ? `ssl = required
+ssl_cert = <${tls.certFile}
+ssl_key = <${tls.keyFile}
+disable_plaintext_auth = yes` : `ssl = no
+disable_plaintext_auth = no`}
 auth_mechanisms = plain login
 log_path = ${dir}/dovecot.log
 default_login_user = ${runUser}
@@ -72,7 +80,8 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tlsPort}
   }
 }
 service stats {
@@ -99,6 +108,7 @@ mail_location = maildir:${dir}/mail/%u/Maildir
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   try {
     await waitForPort(port, 15_000);
+    if (tls) await waitForPort(tlsPort, 15_000);
   } catch (e) {
     child.kill("SIGTERM");
     const logFile = path.join(dir, "dovecot.log");
@@ -106,6 +116,7 @@ mail_location = maildir:${dir}/mail/%u/Maildir
   }
   return {
     port,
+    ...(tls ? { tlsPort } : {}),
     user: "coord",
     pass: "collect-secret",
     stop: async () => {
