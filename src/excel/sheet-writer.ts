@@ -113,17 +113,48 @@ function rangeSize(address: string): { rows: number; columns: number } {
 }
 
 /**
+ * What writeSheetBody sends besides the constants follows from these fields alone (never from
+ * the cells): two sheets with the same key look the same, and the second one is written as a
+ * copy of the first (staged-write.ts). A unit sheet's formats, validation, conditional formats,
+ * widths and print setup are ~30 KB of requests; its copy is three actions.
+ */
+export function layoutKey(sheet: SheetBlueprint): string {
+  const { name: _name, cells: _cells, unit: _unit, visibility: _visibility, ...layout } = sheet;
+  return JSON.stringify(layout);
+}
+
+async function writeSheetValues(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget): Promise<void> {
+  if (sheet.cells.length === 0) return;
+  const values = rectangle(sheet.cells, gridWidth(sheet.cells), valueInput);
+  await queueColumnSpanWrite(budget, values, 0, (row, column, block) => (writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length)).values = block));
+}
+
+/**
+ * A sheet of the same layout as one already written in this request or an earlier one of the
+ * same run (layoutKey): Worksheet.copy (ExcelApi 1.7) carries its formats, widths, validation,
+ * conditional formats, freeze panes, tab colour and page setup; the constants it carried are
+ * cleared (contents only) and this sheet's own written. Formulas and protection come later,
+ * as for any sheet, so the copy has neither yet.
+ */
+export async function writeSheetAsCopy(template: { ws: Excel.Worksheet; sheet: SheetBlueprint }, name: string, sheet: SheetBlueprint, budget: PayloadBudget): Promise<Excel.Worksheet> {
+  await budget.add(name.length, 3);
+  const ws = template.ws.copy("End");
+  ws.name = name;
+  const rows = template.sheet.cells.length;
+  const width = gridWidth(template.sheet.cells);
+  if (rows > 0 && width > 0) writeOnly(ws.getRangeByIndexes(0, 0, rows, width)).clear("Contents");
+  await writeSheetValues(ws, sheet, budget);
+  return ws;
+}
+
+/**
  * Everything of a sheet except formulas, protection and visibility: constants in one 2D
  * write, then formats, widths, validation and conditional formats. Formulas wait until
  * every sheet has its final name (a formula naming a sheet that does not exist yet
  * would be stored as an external reference).
  */
 export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget, options: { printLayout: boolean }): Promise<void> {
-  const width = gridWidth(sheet.cells);
-  if (sheet.cells.length > 0) {
-    const values = rectangle(sheet.cells, width, valueInput);
-    await queueColumnSpanWrite(budget, values, 0, (row, column, block) => (writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length)).values = block));
-  }
+  await writeSheetValues(ws, sheet, budget);
   // One range object per address for formats, validation, conditional formats and unlocking
   // (a unit sheet's status column takes seven of them); a new request gets new objects.
   const ranges = new Map<string, { syncs: number; range: Excel.Range }>();

@@ -2,7 +2,7 @@ import { SHEET } from "../blueprint/layout";
 import { SheetBlueprint, WorkbookBlueprint } from "../blueprint/types";
 import { PayloadBudget } from "./payload-budget";
 import { HOLD_PREFIX, RUN_MARKER_PREFIX, STAGING_PREFIX, newRunId } from "./read-state";
-import { protectSheet, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
+import { layoutKey, protectSheet, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
 import { addRateChart, addTrendChart } from "./summary-chart";
 
 export interface StagedWrite {
@@ -70,10 +70,19 @@ async function write(context: Excel.RequestContext, plan: StagedWrite, runId: st
   for (const name of plan.leftovers) worksheets.getItemOrNullObject(name).delete();
 
   const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint }> = [];
+  // Unit sheets of as many tasks look alike: the first is written in full, the others copied.
+  const layouts = new Map<string, { ws: Excel.Worksheet; sheet: SheetBlueprint }>();
   for (const [i, sheet] of plan.write.entries()) {
-    const ws = worksheets.add(`${STAGING_PREFIX}${runId}_${i}`);
+    const name = `${STAGING_PREFIX}${runId}_${i}`;
+    const template = layouts.get(layoutKey(sheet));
+    if (template) {
+      staged.push({ ws: await writeSheetAsCopy(template, name, sheet, budget), sheet });
+      continue;
+    }
+    const ws = worksheets.add(name);
     await writeSheetBody(ws, sheet, budget, { printLayout: plan.printLayout });
     staged.push({ ws, sheet });
+    layouts.set(layoutKey(sheet), { ws, sheet });
   }
 
   staged[0].ws.activate();

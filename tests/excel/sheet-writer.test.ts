@@ -1,6 +1,6 @@
 import { buildBlueprint } from "../../src/blueprint/build-blueprint";
 import { parseTaskList } from "../../src/domain/parse-task-list";
-import { rowBlocks, widthRuns, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
+import { layoutKey, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
 import { PayloadBudget } from "../../src/excel/payload-budget";
 import { createNodeHost } from "../excel-host/node-host";
 
@@ -64,5 +64,59 @@ describe("sheet-writer request shaping", () => {
       expect(used.numberFormat.slice(2).map((row) => row[5])).toEqual(["yyyy-mm-dd", "yyyy-mm-dd", "yyyy-mm-dd"]);
       expect(widths.columnCount).toBe(14);
     });
+  });
+});
+
+/** A sheet as the host holds it, without its name and ids: what a user would see and print. */
+function sheetState(host: ReturnType<typeof createNodeHost>, name: string): unknown {
+  const s = host.workbook.findSheet(name)!;
+  return {
+    rows: s.rows.map((row) => row?.map((cell) => (cell ? { v: cell.v, f: cell.f, s: cell.s } : undefined))),
+    colStyles: [...s.colStyles],
+    rowStyles: [...s.rowStyles],
+    colWidths: [...s.colWidths],
+    rowHeights: [...s.rowHeights],
+    validations: s.validations,
+    conditionalFormats: s.conditionalFormats.map(({ id: _id, ...cf }) => cf),
+    freeze: s.freeze,
+    tabColor: s.tabColor,
+    pageLayout: s.pageLayout,
+    protection: s.protection,
+  };
+}
+
+describe("a sheet written as a copy of one of the same layout", () => {
+  // Two units of one task each: the same layout; the first unit's row has a deadline, the second's none.
+  const list = parseTaskList("序号\t政策内容\t责任部门\t完成时限\n1\t甲\t省教育厅\t2026年6月底前\n2\t乙\t省财政厅\t\n");
+  const bp = buildBlueprint(list, { trackerId: "copy", generatedAt: "2026-11-28 10:00" });
+  const [first, second] = ["省教育厅", "省财政厅"].map((u) => bp.sheets.find((s) => s.role === "unit" && s.unit === u)!);
+
+  it("is the same sheet as one written in full, without the template's constants, for a fraction of the bytes", async () => {
+    expect(layoutKey(first)).toBe(layoutKey(second));
+    expect(first.cells[2][5]).not.toBeNull();
+    expect(second.cells[2][5] ?? null).toBeNull();
+
+    const full = createNodeHost();
+    const copied = createNodeHost();
+    const bytes: number[] = [];
+    for (const [host, asCopy] of [[full, false], [copied, true]] as const) {
+      await host.run(async (ctx) => {
+        const budget = new PayloadBudget(ctx);
+        const ws = ctx.workbook.worksheets.add("模板");
+        await writeSheetBody(ws, first, budget, { printLayout: true });
+        await ctx.sync();
+        const before = host.stats.snapshot().requestBytes;
+        const target = asCopy ? await writeSheetAsCopy({ ws, sheet: first }, "单位", second, budget) : ctx.workbook.worksheets.add("单位");
+        if (!asCopy) await writeSheetBody(target, second, budget, { printLayout: true });
+        for (const [w, s] of [[ws, first], [target, second]] as const) await writeSheetFormulas(w, s, budget);
+        await ctx.sync();
+        bytes.push(host.stats.snapshot().requestBytes - before);
+      });
+    }
+    expect(sheetState(copied, "单位")).toEqual(sheetState(full, "单位"));
+    expect(sheetState(copied, "模板")).toEqual(sheetState(full, "模板"));
+    // The deadline the template carried is gone from the copy.
+    expect(copied.values("'单位'!F3")).toEqual([[""]]);
+    expect(bytes[1]).toBeLessThan(bytes[0] / 3);
   });
 });

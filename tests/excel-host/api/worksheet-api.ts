@@ -3,7 +3,7 @@ import { MAX_COLS, MAX_ROWS, isEntireColumns } from "../model/address";
 import { normaliseColor } from "../model/colors";
 import { HostError, invalidArgument, invalidOperation, itemNotFound } from "../model/errors";
 import { DEFAULT_PROTECTION_OPTIONS, ProtectionOptions } from "../model/sheet-features";
-import type { SheetVisibility, WorkbookModel } from "../model/workbook";
+import type { SheetPosition, SheetVisibility, WorkbookModel } from "../model/workbook";
 import type { SheetModel } from "../model/worksheet";
 import {
   ApplicationObj,
@@ -23,6 +23,7 @@ import { rangeArgument, sheetRange } from "./range-args";
 import { ApiObject, NULL_OBJECT, ScalarDef, argBool, argEnum, argInt, argString, defineType } from "./registry";
 
 const VISIBILITY = ["Visible", "Hidden", "VeryHidden"] as const;
+const SHEET_POSITIONS = ["None", "Before", "After", "Beginning", "End"] as const;
 
 function activeSheet(wb: WorkbookModel): SheetModel {
   if (!wb.activeSheet) throw itemNotFound("no active worksheet");
@@ -152,6 +153,11 @@ export const WorksheetType = defineType<WorksheetObj>("Worksheet", {
     Delete: (o, _a, cx) => {
       cx.wb.deleteSheet(o.sheet);
       return null;
+    },
+    Copy: (o, [position, relativeTo], cx) => {
+      const at = position === undefined || position === null ? "None" : (argEnum(position, SHEET_POSITIONS, "positionType") as SheetPosition);
+      if (relativeTo !== undefined && relativeTo !== null && !(relativeTo instanceof WorksheetObj)) throw invalidArgument("relativeTo must be a Worksheet");
+      return new WorksheetObj(cx.wb.copySheet(o.sheet, at, relativeTo instanceof WorksheetObj ? relativeTo.sheet : null));
     },
     Calculate: () => null,
     GetRange: (o, [address], cx) => sheetRange(cx.wb, o.sheet, address),

@@ -8,6 +8,9 @@ import { FormulaEngine, EngineSource } from "./formula-engine";
 import { deleteSheetInFormula, renameSheetInFormula } from "./formula-text";
 import { checkSheetName, duplicateSheetName, sheetNameKey } from "./sheet-names";
 import { SheetModel } from "./worksheet";
+import { copySheetContent } from "./sheet-copy";
+
+export type SheetPosition = "None" | "Before" | "After" | "Beginning" | "End";
 
 export interface NamedItemModel {
   name: string;
@@ -105,6 +108,36 @@ export class WorkbookModel implements EngineSource {
     this.activeSheet ??= sheet;
     this.engine.sheetAdded(sheet);
     return sheet;
+  }
+
+  /**
+   * Worksheet.copy: "The default value is "None", which inserts the worksheet at the beginning
+   * of the worksheet"; relativeTo "is only needed if positionType is "Before" or "After""
+   * (@types/office-js). The copy is named as Excel names one, "Name (2)" (undocumented for the API).
+   */
+  copySheet(source: SheetModel, position: SheetPosition, relativeTo: SheetModel | null): SheetModel {
+    if ((position === "Before" || position === "After") && !relativeTo) throw invalidArgument(`copy ${position} needs relativeTo`);
+    let name: string;
+    for (let n = 2; ; n++) {
+      const suffix = ` (${n})`;
+      name = source.name.slice(0, 31 - suffix.length) + suffix;
+      if (!this.byName.has(sheetNameKey(name))) break;
+    }
+    const copy = this.addSheet(name);
+    copySheetContent(source, copy, () => this.nextId());
+    copy.visibility = source.visibility;
+    this.sheets.pop();
+    const at =
+      position === "End"
+        ? this.sheets.length
+        : position === "Before"
+          ? this.sheets.indexOf(relativeTo!)
+          : position === "After"
+            ? this.sheets.indexOf(relativeTo!) + 1
+            : 0;
+    this.sheets.splice(at, 0, copy);
+    if (copy.formulaCount > 0) this.engine.cellsChanged(copy, { r0: 0, c0: 0, r1: copy.rows.length, c1: 16383 });
+    return copy;
   }
 
   renameSheet(sheet: SheetModel, name: unknown): void {
