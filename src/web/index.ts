@@ -1,11 +1,10 @@
 import { BUILTIN_LIST_TEXT } from "../taskpane/builtin-list";
 import { currentPeriod, todayIso } from "../files/stamps";
+import { BUILTIN_FILE_NAME } from "./builtin";
 import { FileData, JobRequest, JobResult, Lang } from "./protocol";
 import { JobFailed, startRunner } from "./runner";
 import { WebStrings, browserLang, webStrings } from "./strings";
 
-/** The built-in list under the seed file's name, so its tracker is the CLI's default one byte for byte. */
-export const BUILTIN_FILE_NAME = "jiangxi-vocational-education-tasks.txt";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const TYPES: Record<string, string> = { xlsx: XLSX_TYPE, zip: "application/zip", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
