@@ -9,7 +9,9 @@ import os from "os";
 import path from "path";
 import JSZip from "jszip";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../excel-host/browser";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, OFFICE_CDN_PREFIX } from "../excel-host/browser";
+import { OFFICE_JS_DIST } from "../excel-host/client/office-dist";
+import { fileUnder } from "../excel-host/client/static-server";
 import { buildPane } from "../support/build-pane";
 import { toolAvailable } from "../support/tools";
 import { LoEditJob, displayedNumber, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
@@ -183,4 +185,26 @@ describe("web.html from disk, without Office", () => {
     expect(await page.getByTestId("paste").inputValue()).toBe("序号\t政策内容\n1\t没有责任部门的任务");
     await expectAxeClean("after a list error, 320 px");
   }, 300_000);
+
+  it.each([
+    ["office.js cannot load (offline)", false, "Office.js 未加载"],
+    ["office.js loads but no Office host", true, "当前不在 Excel 中运行"],
+  ])("taskpane.html opened in a browser (%s) points to web.html", async (_case, serveOfficeJs, reason) => {
+    if (!hasTools) return;
+    const other = await browser.newContext({ locale: "zh-CN" });
+    // The CDN is either unreachable or answered from the pinned @microsoft/office-js package.
+    await other.route(`${OFFICE_CDN_PREFIX}**`, (route) => {
+      const file = serveOfficeJs ? fileUnder(OFFICE_JS_DIST, new URL(route.request().url()).pathname.slice(new URL(OFFICE_CDN_PREFIX).pathname.length - 1)) : null;
+      return file ? route.fulfill({ path: file }) : route.abort("internetdisconnected");
+    });
+    const pane = await other.newPage();
+    await pane.goto(`file://${path.join(dist, "taskpane.html")}`);
+    const notice = pane.getByTestId("outside-office");
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toContain(reason);
+    await notice.getByRole("link", { name: "网页版（web.html）" }).click();
+    await pane.getByTestId("build").waitFor({ timeout: 30_000 });
+    expect(pane.url()).toBe(`file://${path.join(dist, "web.html")}`);
+    await other.close();
+  }, 120_000);
 });
