@@ -1,6 +1,7 @@
 /*
  * Webpack build for the Excel add-in (task pane + FunctionFile), following the
- * `yo office` React/TypeScript template.
+ * `yo office` React/TypeScript template, and web.html: the same file work as a plain
+ * page for offices without Excel (no office.js; opens from disk or any static server).
  *
  *   npm run build        production build into dist/ (manifest URLs rewritten, see below)
  *   npm run build:dev    development build into dist/ (manifest keeps https://localhost:3000/)
@@ -12,7 +13,10 @@
  * It is required: a default would ship a manifest pointing at a host nobody serves,
  * which Office only reveals when an administrator deploys it.
  */
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -47,11 +51,67 @@ async function devServerHttpsOptions() {
   return { ca, key, cert };
 }
 
+/** Bundles TypeScript for the browser (shared by the add-in and the web page's worker). */
+function tsRules() {
+  return [
+    {
+      // The built-in task list ships inside the bundle so the pane needs no server for it.
+      test: /\.txt$/,
+      type: "asset/source",
+    },
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: {
+          // Type errors are reported by `npm run lint` (tsc --noEmit); the bundle only needs JS.
+          transpileOnly: true,
+          // tsconfig.json targets CommonJS for jest/ts-node; CommonJS would turn import() into
+          // require() and defeat code splitting, so the bundle gets ES modules.
+          compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+        },
+      },
+    },
+  ];
+}
+
+/**
+ * The web page's worker as one script, returned as text. Chromium refuses to start a worker
+ * from a file:// page (web.html opened from disk) but starts one from a blob: URL, so the page
+ * carries the worker's source (in a chunk loaded on first use) and makes that URL itself.
+ */
+async function buildWebWorker(dev) {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "web-worker-"));
+  try {
+    const compiler = webpack({
+      mode: dev ? "development" : "production",
+      target: "webworker",
+      context: __dirname,
+      devtool: false,
+      entry: "./src/web/worker.ts",
+      output: { path: outDir, filename: "web-worker.js" },
+      resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+      module: { rules: tsRules() },
+      plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+      performance: { hints: false },
+      infrastructureLogging: { level: "error" },
+    });
+    const stats = await new Promise((resolve, reject) => compiler.run((err, result) => (err ? reject(err) : resolve(result))));
+    await new Promise((resolve) => compiler.close(resolve));
+    if (stats.hasErrors()) throw new Error(`web worker build failed:\n${stats.toString({ all: false, errors: true })}`);
+    return fs.readFileSync(path.join(outDir, "web-worker.js"), "utf8");
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   // webpack itself defaults to production when no mode is given.
   const dev = argv.mode === "development";
   const prodUrl = dev ? null : productionUrl();
   const jsName = dev ? "[name].js" : "[name].[contenthash:8].js";
+  const webWorkerSource = await buildWebWorker(dev);
 
   return {
     mode: dev ? "development" : "production",
@@ -59,6 +119,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The same file work without Office (issue 19): a static page that also runs from file://.
+      web: "./src/web/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -70,27 +132,7 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
     module: {
-      rules: [
-        {
-          // The built-in task list ships inside the bundle so the pane needs no server for it.
-          test: /\.txt$/,
-          type: "asset/source",
-        },
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type errors are reported by `npm run lint` (tsc --noEmit); the bundle only needs JS.
-              transpileOnly: true,
-              // tsconfig.json targets CommonJS for jest/ts-node; CommonJS would turn import() into
-              // require() and defeat code splitting, so the bundle gets ES modules.
-              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
-            },
-          },
-        },
-      ],
+      rules: tsRules(),
     },
     optimization: {
       splitChunks: {
@@ -109,11 +151,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: {
       hints: dev ? false : "warning",
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs."),
+      // ExcelJS loads only when needed; the web worker's source only in web.html (never in the add-in).
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs.") && !file.startsWith("web-worker."),
       maxAssetSize: 600 * 1024,
       maxEntrypointSize: 600 * 1024,
     },
     plugins: [
+      new webpack.DefinePlugin({ __WEB_WORKER_SOURCE__: JSON.stringify(webWorkerSource) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -123,6 +167,11 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "web.html",
+        template: "./src/web/web.html",
+        chunks: ["web"],
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

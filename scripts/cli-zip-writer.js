@@ -39,6 +39,7 @@ function dosDateTime(d) {
 
 const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
+const STORED = 0;
 const VERSION = 20;
 
 class ZipWriter extends events.EventEmitter {
@@ -46,6 +47,8 @@ class ZipWriter extends events.EventEmitter {
     super();
     const level = options && options.compressionOptions && options.compressionOptions.level;
     this.level = typeof level === "number" ? level : 6;
+    // STORE: writeXlsxBuffer({ at }) repacks the parts itself (one deflate, the same as the web page's).
+    this.store = Boolean(options && options.compression === "STORE");
     this.entries = [];
     this.stream = new StreamBuf();
   }
@@ -65,13 +68,13 @@ class ZipWriter extends events.EventEmitter {
       const central = [];
       let offset = 0;
       for (const { name, bytes } of this.entries) {
-        const packed = zlib.deflateRawSync(bytes, { level: this.level });
+        const packed = this.store ? bytes : zlib.deflateRawSync(bytes, { level: this.level });
         const crc = crc32(bytes);
         const local = Buffer.alloc(30);
         local.writeUInt32LE(0x04034b50, 0);
         local.writeUInt16LE(VERSION, 4);
         local.writeUInt16LE(UTF8_NAMES, 6);
-        local.writeUInt16LE(DEFLATE, 8);
+        local.writeUInt16LE(this.store ? STORED : DEFLATE, 8);
         local.writeUInt16LE(time, 10);
         local.writeUInt16LE(date, 12);
         local.writeUInt32LE(crc, 14);
@@ -85,7 +88,7 @@ class ZipWriter extends events.EventEmitter {
         entry.writeUInt16LE(VERSION, 4);
         entry.writeUInt16LE(VERSION, 6);
         entry.writeUInt16LE(UTF8_NAMES, 8);
-        entry.writeUInt16LE(DEFLATE, 10);
+        entry.writeUInt16LE(this.store ? STORED : DEFLATE, 10);
         entry.writeUInt16LE(time, 12);
         entry.writeUInt16LE(date, 14);
         entry.writeUInt32LE(crc, 16);

@@ -1,12 +1,11 @@
 import { randomUUID } from "crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { buildBlueprint } from "../blueprint/build-blueprint";
-import { unitProblems } from "../domain/list-units";
 import { TaskListError } from "../domain/task-list-error";
 import { IgnoredLine, UnitSuggestion } from "../domain/types";
-import { formatOf, importFile } from "../import/import-list";
-import { writeXlsxBuffer } from "../xlsx/render-xlsx";
+import { buildTrackerFile, trackerFileName } from "../files/build-tracker-file";
+import { localStamp as stampOf } from "../files/stamps";
+import { formatOf } from "../import/import-list";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { BUILTIN_LIST_PATH, readBuiltinList } from "./builtin-list";
 
@@ -36,8 +35,7 @@ export function readTaskListFile(file: string): string {
 }
 
 export function localStamp(date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}`;
+  return stampOf(date);
 }
 
 function readBinary(file: string): Uint8Array {
@@ -55,31 +53,23 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
   const format = formatOf(file);
   if (sheet !== undefined && format !== "xlsx") throw new UsageError(`--sheet 只用于 .xlsx 清单 / --sheet is for .xlsx lists only.`);
   const content = format === "text" ? (tasksFile ? readTaskListFile(tasksFile) : readBuiltinList()) : readBinary(file);
-  const name = path.basename(file).replace(/\.[^.]+$/, "");
-  let imported;
+  let built;
   try {
-    imported = await importFile(file, content, { name, sheet });
+    built = await buildTrackerFile(
+      { fileName: file, content, sheet },
+      { trackerId: stringFlag(args.flags, "tracker-id") ?? randomUUID(), now: new Date(), password: stringFlag(args.flags, "password") },
+    );
   } catch (e) {
     if (e instanceof TaskListError) throw e;
     throw new UsageError((e as Error).message);
   }
-  const { list, source: text } = imported;
-  // Unattended, a suspicious unit name would become a sheet nobody checked: refuse it.
-  const problems = unitProblems(list);
-  if (problems.length > 0) throw new TaskListError(problems);
-  const bp = buildBlueprint(list, {
-    trackerId: stringFlag(args.flags, "tracker-id") ?? randomUUID(),
-    generatedAt: localStamp(),
-    password: stringFlag(args.flags, "password"),
-    listSource: text,
-  });
-  const out = path.resolve(stringFlag(args.flags, "out") ?? path.join("out", `${list.name}-跟踪表.xlsx`));
-  const data = await writeXlsxBuffer(bp);
+  const { list, data } = built;
+  const out = path.resolve(stringFlag(args.flags, "out") ?? path.join("out", trackerFileName(list.name)));
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, data);
   return {
     out,
-    sheets: bp.sheets.length,
+    sheets: built.sheets,
     units: list.units.length,
     tasks: list.tasks.length,
     bytes: data.length,

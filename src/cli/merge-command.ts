@@ -1,18 +1,15 @@
 import { statSync } from "fs";
 import path from "path";
-import { EML_LIMITS, EmailRefused, readEmail, workbookAttachments } from "../mail/mime-reader";
-import { buildBlueprint } from "../blueprint/build-blueprint";
-import { AUTHORITY_META_KEY, parseAuthority } from "../blueprint/copy-authority";
-import { TrackerFileError } from "../blueprint/read-grid";
-import { MergeOutcome, ReturnedFile, mergeReturns } from "../domain/merge";
-import { MergeLogRow, fileNoteRow, mergeLogRows, refusedFileRow } from "../domain/merge-log";
-import { writeXlsxBuffer } from "../xlsx/render-xlsx";
-import { ReturnRefused, readReturnFile } from "../xlsx/return-files";
+import { EML_LIMITS } from "../mail/mime-reader";
+import { MergeOutcome } from "../domain/merge";
+import { ReturnInput, mergeTracker, returnInputsFromBytes } from "../files/merge-tracker-file";
+import { ReturnRefused } from "../xlsx/return-files";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { writeFileAtomic } from "./atomic-write";
-import { localStamp } from "./build-command";
 import { formatTable } from "./text-table";
-import { LoadedTracker, carriedOver, loadTracker, readFileOrExplain, readReturnBytes } from "./tracker-file";
+import { LoadedTracker, loadTracker, readFileOrExplain, readReturnBytes } from "./tracker-file";
+
+export type { ReturnInput };
 
 export interface MergeCommandResult {
   out: string;
@@ -29,12 +26,6 @@ function acceptedFullTrackers(args: ParsedArgs): Set<string> {
   return new Set(names.flatMap((n) => [n, path.resolve(n), path.basename(n)]));
 }
 
-/** One returned workbook, from a file or an email's attachment. */
-export interface ReturnInput {
-  source: string;
-  data: Uint8Array;
-}
-
 /**
  * The workbooks a path stands for: an .xlsx itself; a saved email (.eml) its .xlsx
  * attachments, each named "mail.eml/attachment.xlsx". An email without one is refused.
@@ -42,17 +33,15 @@ export interface ReturnInput {
 export function returnInputs(file: string): { inputs: ReturnInput[]; refused: ReturnRefused[] } {
   const source = path.basename(file);
   if (!/\.eml$/i.test(file)) return { inputs: [{ source, data: readReturnBytes(file) }], refused: [] };
+  let size: number;
   try {
-    const size = statSync(file).size;
-    if (size > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${(size / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`);
-    const books = workbookAttachments(readEmail(readFileOrExplain(file)));
-    if (books.length === 0) return { inputs: [], refused: [new ReturnRefused(source, "邮件中没有 .xlsx 附件,未合并。请确认对方回复时附上了填好的填报表。")] };
-    return { inputs: books.map((b) => ({ source: `${source}/${b.filename}`, data: b.data })), refused: [] };
+    size = statSync(file).size;
   } catch (e) {
-    if (e instanceof EmailRefused) return { inputs: [], refused: [new ReturnRefused(source, e.message)] };
-    if ((e as NodeJS.ErrnoException).code) throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code}`);
-    throw e;
+    throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  // Stat first: an email too big to be a reply is refused without reading it into memory.
+  if (size > EML_LIMITS.messageBytes) return { inputs: [], refused: [new ReturnRefused(source, `邮件有 ${(size / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`)] };
+  return returnInputsFromBytes(source, readFileOrExplain(file));
 }
 
 /**
@@ -90,41 +79,8 @@ export async function mergeInputs(
   options: { out: string; password?: string },
 ): Promise<MergeCommandResult> {
   const { out } = options;
-  let authority;
-  try {
-    authority = parseAuthority(master.read.meta.extra[AUTHORITY_META_KEY]);
-  } catch (e) {
-    throw new TrackerFileError((e as Error).message);
-  }
-  const identity = { trackerId: master.read.meta.trackerId, units: master.list.units, taskCount: master.list.tasks.length, authority };
-  const time = localStamp();
-  const files: ReturnedFile[] = [];
-  const unitOf = new Map<string, string>();
-  const notes: MergeLogRow[] = [];
-  const refused: ReturnRefused[] = [...alreadyRefused];
-  for (const input of inputs) {
-    const { source } = input;
-    try {
-      const r = await readReturnFile(source, input.data, identity, { acceptFullTracker: input.accept === true });
-      files.push(r.file);
-      unitOf.set(source, r.unit || "(全表)");
-      notes.push(...r.notes.map((n) => fileNoteRow(time, source, r.unit || "(全表)", n)));
-    } catch (e) {
-      if (!(e instanceof ReturnRefused)) throw e;
-      refused.push(e);
-    }
-  }
-  const outcome = mergeReturns(master.reports, files);
-  const existingLog: MergeLogRow[] = master.read.mergeLog;
-  const log = [...existingLog, ...refused.map((r) => refusedFileRow(time, r.source, r.reason)), ...mergeLogRows(outcome, time, (s) => unitOf.get(s) ?? ""), ...notes];
-  const bp = buildBlueprint(master.list, {
-    ...carriedOver(master),
-    generatedAt: time,
-    password: options.password,
-    reports: outcome.reports,
-    mergeLog: log,
-  });
-  writeFileAtomic(out, await writeXlsxBuffer(bp));
+  const { data, outcome, refused, unitOf } = await mergeTracker(master, inputs, alreadyRefused, { now: new Date(), password: options.password });
+  writeFileAtomic(out, data);
   const table = formatTable(
     ["文件", "单位", "更新", "未变", "冲突", "拒收"],
     [

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "fs";
-import { Rollup, computeRollup } from "../domain/rollup";
+import { Rollup } from "../domain/rollup";
+import { trackerReport } from "../files/report-file";
+import { todayIso as dayOf } from "../files/stamps";
 import { progressReportFile } from "../report/report-file";
-import { reportSourceFrom } from "../report/report-source";
-import { readTrackerFile } from "../xlsx/read-tracker";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { formatTable, percent } from "./text-table";
 
@@ -14,9 +14,7 @@ export interface ReportResult {
 }
 
 export function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return dayOf(new Date());
 }
 
 export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
@@ -34,9 +32,7 @@ export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
   } catch (e) {
     throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const read = await readTrackerFile(data);
-  const source = reportSourceFrom(read.meta, read.assignments);
-  const rollup = computeRollup(source.list, source.reports, today);
+  const { read, source, rollup } = await trackerReport(data, today);
   const o = rollup.overall;
   const lines = [
     `${read.meta.listName}(跟踪表 ${read.meta.trackerId},统计日期 ${today})`,

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseRange } from "../blueprint/a1";
 import { SheetBlueprint, WorkbookBlueprint, isFormula } from "../blueprint/types";
 import { applyStyle, argb } from "./styles";
@@ -154,8 +155,34 @@ export async function renderWorkbook(bp: WorkbookBlueprint): Promise<ExcelJS.Wor
   return wb;
 }
 
-export async function writeXlsxBuffer(bp: WorkbookBlueprint): Promise<Uint8Array> {
+export interface WriteOptions {
+  /**
+   * The time the file is written at. When given, the file depends only on the blueprint
+   * and this time: ExcelJS stamps the clock into docProps/core.xml and every zip entry,
+   * so both take this time and the package is deflated by our own JSZip (the same code in
+   * Node and in the browser, where ExcelJS brings its own bundled copy).
+   */
+  at?: Date;
+}
+
+export async function writeXlsxBuffer(bp: WorkbookBlueprint, options: WriteOptions = {}): Promise<Uint8Array> {
   const wb = await renderWorkbook(bp);
-  // Deflate level 1: a fifth of the packing time of the default 6 for a file ~10 % larger.
-  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+  if (!options.at) {
+    // Deflate level 1: a fifth of the packing time of the default 6 for a file ~10 % larger.
+    return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+  }
+  wb.created = options.at;
+  wb.modified = options.at;
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+  return repack(new Uint8Array(stored as ArrayBuffer), options.at);
+}
+
+/** The same entries in the same order, each dated `at`, deflated at level 1 (see writeXlsxBuffer). */
+async function repack(data: Uint8Array, at: Date): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(data);
+  const out = new JSZip();
+  for (const entry of Object.values(source.files)) {
+    if (!entry.dir) out.file(entry.name, await entry.async("uint8array"), { date: at, createFolders: false });
+  }
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 }, platform: "DOS" });
 }
