@@ -80,7 +80,7 @@ describe("the shared file functions (src/files) the CLI and web.html both call",
     const master = await loadTrackerBytes(signed.master, "t.xlsx");
     const finance = await filledCopy(signed.copies[0].data, [14], "已完成");
     const foreign = await filledCopy(signed.copies[1].data, [12], "推进中");
-    const reply = await composeDraft({ to: ["a@b.test"], cc: [], subject: "回复", text: "已填", attachment: { filename: "省外办-填报.xlsx", content: foreign } });
+    const reply = composeDraft({ to: ["a@b.test"], cc: [], subject: "回复", text: "已填", attachment: { filename: "省外办-填报.xlsx", content: foreign }, date: new Date(NOW), messageId: "reply.1@test" });
     const files = [
       { name: "财政.xlsx", data: finance },
       { name: "回复.eml", data: new Uint8Array(reply) },
