@@ -180,7 +180,7 @@ describe("production build", () => {
       if (saved === undefined) delete process.env.ADDIN_PROD_URL;
       else process.env.ADDIN_PROD_URL = saved;
     }
-  }, 240_000); // minifying takes ~70 s on 2 shared cores; more under load
+  }, 600_000); // minifying the pane and the web page's worker takes minutes on 2 shared cores
 
   afterAll(() => {
     if (result) fs.rmSync(result.outDir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   if (!hasChromium) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   dist = await buildPane();
-}, 420_000);
+}, 600_000);
 
 afterAll(async () => {
   for (const b of opened) await b.close();
