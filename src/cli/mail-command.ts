@@ -82,7 +82,8 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
       text: plans[i].text,
       attachment: { filename: copy.fileName, content: copy.data },
       date,
-      messageId: draftMessageId(tracker.read.meta.trackerId, kind, signed.exportedAt, i),
+      // The export time is to the minute; the clock's milliseconds keep two batches in one minute apart.
+      messageId: draftMessageId(tracker.read.meta.trackerId, kind, `${signed.exportedAt}-${date.getTime().toString(36)}`, i),
     }),
   }));
   mkdirSync(dir, { recursive: true });

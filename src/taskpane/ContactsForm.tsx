@@ -42,6 +42,8 @@ export function ContactsForm(props: { s: Strings; units: readonly string[]; cont
   React.useEffect(() => {
     // The sheet's rows arrive after the pane opens: the unit shown gets its saved values.
     if (contacts && row.name === "" && row.email === "") choose(row.unit);
+    // New rows mean the pasted table was written; a refused one stays in the box to be corrected.
+    setPasted("");
   }, [contacts]);
   const emailError = splitAddresses(row.email).length === 0 ? s.contactsEmailMissing : badAddress(row.email) ? s.contactsEmailInvalid.replace("{address}", badAddress(row.email)!) : undefined;
   const ccBad = badAddress(row.cc);
@@ -60,10 +62,7 @@ export function ContactsForm(props: { s: Strings; units: readonly string[]; cont
       <div className={styles.row}>
         <Button
           disabled={disabled || pasted.trim() === ""}
-          onClick={() => {
-            onImport(pasted);
-            setPasted("");
-          }}
+          onClick={() => onImport(pasted)}
           data-testid="contacts-paste-button"
         >
           {s.contactsPasteButton}

@@ -130,7 +130,9 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
       if (plans.length === 0) return { files: [], noAddress };
       const exportedAt = stamp();
       const copies = await checked(password, (checkedPassword) => run((ctx) => makeUnitCopies(ctx, plans.map((p) => p.unit), exportedAt, request.period || undefined, checkedPassword)));
-      return { files: composeBatch(plans, copies, { trackerId: state.meta.trackerId, kind: request.kind, stamp: exportedAt, date: new Date() }), noAddress };
+      const date = new Date();
+      // The export time is to the minute; the clock's milliseconds keep two batches in one minute apart.
+      return { files: composeBatch(plans, copies, { trackerId: state.meta.trackerId, kind: request.kind, stamp: `${exportedAt}-${date.getTime().toString(36)}`, date }), noAddress };
     },
     merge: async (uploads, onProgress, acceptFullTrackers, password) => {
       const { mergeReturnFiles } = await import("../excel/merge-returns");

@@ -72,10 +72,14 @@ describe("the MIME composer shared by the pane and the CLI", () => {
     expect(parsed.attachments[0].content.length).toBe(0);
   });
 
-  it("encodes base64 as Node does, for every tail length", () => {
-    for (const n of [0, 1, 2, 3, 4, 5, 57, 58]) {
+  it("encodes base64 as Node does, for every tail length, in headers and in 76-character body lines", async () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 56, 57, 58, 59, 113, 114, 115]) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => 255 - i);
       expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+      const raw = Buffer.from(composeDraft(draft({ attachment: { filename: "a.xlsx", content: bytes } })));
+      const body = raw.toString("latin1").split(/\r\n\r\n/).at(-1)!.replace(/\r\n--=_policy-tracker_[0-9a-f]+--\r\n$/, "");
+      expect(body).toBe(Buffer.from(bytes).toString("base64").match(/.{1,76}/g)?.join("\r\n") ?? "");
+      expect(Buffer.compare((await simpleParser(raw)).attachments[0]?.content ?? Buffer.alloc(0), Buffer.from(bytes))).toBe(0);
     }
   });
 

@@ -59,11 +59,14 @@ describe("联络员 and 下载邮件草稿 in the pane, in Chromium with the pro
     await page.getByTestId("problem").waitFor({ state: "visible", timeout: 60_000 });
     expect(await page.getByTestId("problem").textContent()).toMatch(/第 2 行.*“zhang-at-jyt”不是有效的邮箱地址/);
     expect(host.sheetNames()).not.toContain("联络员");
+    // The refused table stays in the box to be corrected.
+    expect(await page.getByTestId("contacts-paste").inputValue()).toContain("zhang-at-jyt");
 
     await page.getByTestId("contacts-paste").fill(`单位\t联系人\t电话\t邮箱\t抄送\n${units[0]}\t张三\t0791-1\tzhang@jyt.gov.cn\tchu@jyt.gov.cn\n${units[1]}\t李四\t\tli@b.gov.cn\t\n`);
     await page.getByTestId("contacts-paste-button").click();
     await page.getByTestId("notice").filter({ hasText: "联络员已写入工作表" }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("notice").textContent()).toContain("尚无邮箱的单位（35）");
+    expect(await page.getByTestId("contacts-paste").inputValue()).toBe("");
     expect(host.values("'联络员'!A1:E3")).toEqual([
       ["单位", "联系人", "电话", "邮箱", "抄送"],
       [units[0], "张三", "0791-1", "zhang@jyt.gov.cn", "chu@jyt.gov.cn"],
