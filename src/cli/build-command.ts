@@ -9,6 +9,30 @@ import { formatOf, importFile } from "../import/import-list";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { BUILTIN_LIST_PATH, readBuiltinList } from "./builtin-list";
+import { PRESET_IDS, Vocabulary } from "../domain/vocabulary";
+import { VocabularyError, presetVocabulary, vocabularyFromText } from "../domain/vocabulary-file";
+
+/** --vocabulary: a preset id or a JSON file; a bad file stops the build with every problem listed. */
+export function vocabularyOption(value: string | undefined): Vocabulary | undefined {
+  if (value === undefined) return undefined;
+  const preset = presetVocabulary(value);
+  if (preset) return preset;
+  if (!/\.json$/i.test(value)) {
+    throw new UsageError(`--vocabulary “${value}”既不是预设(${PRESET_IDS.join("、")}),也不是 .json 文件。 / not a preset or a .json file.`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (e) {
+    throw new UsageError(`无法读取词汇文件 ${value}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return vocabularyFromText(text, `词汇文件 ${path.basename(value)} `);
+  } catch (e) {
+    if (e instanceof VocabularyError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 export interface BuildResult {
   out: string;
@@ -72,6 +96,7 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
     generatedAt: localStamp(),
     password: stringFlag(args.flags, "password"),
     listSource: text,
+    vocabulary: vocabularyOption(stringFlag(args.flags, "vocabulary")),
   });
   const out = path.resolve(stringFlag(args.flags, "out") ?? path.join("out", `${list.name}-跟踪表.xlsx`));
   const data = await writeXlsxBuffer(bp);

@@ -1,9 +1,11 @@
+import { periodName } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { mkdirSync } from "fs";
 import path from "path";
 import { buildBlueprint } from "../blueprint/build-blueprint";
 import { AUTHORITY_META_KEY, newAuthority, parseAuthority, withExport } from "../blueprint/copy-authority";
 import { TrackerFileError } from "../blueprint/read-grid";
-import { buildUnitCopy, periodOf, unitCopyFileName } from "../blueprint/unit-copy";
+import { buildUnitCopy, unitCopyFileName } from "../blueprint/unit-copy";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { localStamp } from "./build-command";
@@ -33,7 +35,8 @@ export async function signCopies(
     throw new TrackerFileError((e as Error).message);
   }
   const exportedAt = localStamp();
-  const period = options.period ?? periodOf(exportedAt);
+  const vocabulary = vocabularyFromMeta(read.meta.extra);
+  const period = options.period ?? periodName(exportedAt, vocabulary.cadence);
   const copies: SignedCopy[] = [];
   for (const unit of units) {
     const bp = buildUnitCopy(list, unit, {
@@ -44,6 +47,7 @@ export async function signCopies(
       reports,
       password: options.password,
       warningDays: Number(read.meta.extra.warning_days) || undefined,
+      vocabulary,
     });
     copies.push({ unit, fileName: unitCopyFileName(list.name, unit), data: await writeXlsxBuffer(bp) });
     authority = withExport(authority, unit, exportedAt, period);

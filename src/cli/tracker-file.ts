@@ -12,6 +12,7 @@ import { BlueprintOptions } from "../blueprint/build-blueprint";
 import { parseOverrides } from "../domain/unit-overrides";
 import { ReadTracker, readTrackerFile } from "../xlsx/read-tracker";
 import { UsageError } from "./args";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 
 export interface LoadedTracker {
   read: ReadTracker;
@@ -59,7 +60,7 @@ export async function loadTracker(file: string): Promise<LoadedTracker> {
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts" | "vocabulary"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -70,5 +71,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     unitOverrides: parseOverrides(extra.unit_aliases),
     copyAuthority: extra[AUTHORITY_META_KEY],
     contacts: t.read.contacts,
+    vocabulary: vocabularyFromMeta(extra),
   };
 }
