@@ -55,7 +55,7 @@ export function describeVocabularyChange(p: VocabularyChangePreview): string[] {
   if (p.unchanged) return ["词汇没有变化。"];
   return [
     ...p.words.map((w) => `“${w.from}”改为“${w.to}”（现有 ${w.reports} 条填报随之改写）`),
-    ...p.columns.map((c) => (c.from && c.to ? `列“${c.from}”改名为“${c.to}”` : c.to ? `新增列“${c.to}”` : `不再显示列“${c.from}”（已填内容保留在跟踪表中）`)),
+    ...p.columns.map((c) => (c.from && c.to ? `列“${c.from}”改名为“${c.to}”` : c.to ? `新增列“${c.to}”` : `不再使用列“${c.from}”`)),
     ...(p.cadence ? [`填报周期由“${p.cadence.from}”改为“${p.cadence.to}”`] : []),
     `共 ${p.carried} 条已填状态全部保留，含义不变。`,
   ];
