@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "fs";
-import { NOT_REPORTED, Rollup, computeRollup } from "../domain/rollup";
+import { COUNT_KEYS, NOT_REPORTED, Rollup, computeRollup } from "../domain/rollup";
 import { DONE, STANDING, STATUSES, Status } from "../domain/statuses";
 import { DEFAULT_VOCABULARY, wordOf } from "../domain/vocabulary";
 import { progressReportFile } from "../report/report-file";
@@ -54,7 +54,7 @@ export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
         u.unit,
         String(u.tasks),
         String(u.leads),
-        ...[...STATUSES, NOT_REPORTED as Status | typeof NOT_REPORTED].map((s) => String(u.counts[s])),
+        ...COUNT_KEYS.map((s) => String(u.counts[s])),
         String(u.overdue),
         percent(u.rate),
       ]),

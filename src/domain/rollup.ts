@@ -7,6 +7,8 @@ import { Task, TaskList } from "./types";
 
 /** Assignments per status key, and 未填报: assignments with no status entered yet. */
 export type StatusCounts = { [K in Status]: number } & { [NOT_REPORTED]: number };
+/** The keys of StatusCounts in column order: the statuses, then 未填报. */
+export const COUNT_KEYS: ReadonlyArray<keyof StatusCounts> = [...STATUSES, NOT_REPORTED];
 
 export interface UnitRollup {
   unit: string;
