@@ -26,19 +26,24 @@ export interface VocabularyChangePreview {
   unchanged: boolean;
 }
 
+/** Filled-in statuses per meaning. */
+export type MeaningCounts = Partial<Record<Meaning, number>>;
+
+export function countByMeaning(reports: Reports): MeaningCounts {
+  const counts: MeaningCounts = {};
+  for (const r of reports.values()) if (r.status !== "") counts[meaningOf(r.status)] = (counts[meaningOf(r.status)] ?? 0) + 1;
+  return counts;
+}
+
 /**
  * Old → new by meaning: a status is held by its key (its meaning), so every report keeps
- * its meaning and only the word shown changes; nothing is lost or guessed.
+ * its meaning and only the word shown changes; nothing is lost or guessed. Takes the
+ * reports, or their counts per meaning (the pane has the summary's figures).
  */
-export function previewVocabularyChange(from: Vocabulary, to: Vocabulary, reports: Reports): VocabularyChangePreview {
-  const counts = new Map<Meaning, number>();
-  let carried = 0;
-  for (const r of reports.values()) {
-    if (r.status === "") continue;
-    carried++;
-    const m = meaningOf(r.status);
-    counts.set(m, (counts.get(m) ?? 0) + 1);
-  }
+export function previewVocabularyChange(from: Vocabulary, to: Vocabulary, reports: Reports | MeaningCounts): VocabularyChangePreview {
+  const byMeaning = reports instanceof Map ? countByMeaning(reports as Reports) : (reports as MeaningCounts);
+  const counts = new Map<Meaning, number>(MEANINGS.map((m) => [m, byMeaning[m] ?? 0]));
+  const carried = MEANINGS.reduce((n, m) => n + counts.get(m)!, 0);
   const words = MEANINGS.map((m) => ({ meaning: m, from: definitionOf(from, m).word, to: definitionOf(to, m).word, reports: counts.get(m) ?? 0 })).filter(
     (w) => w.from !== w.to,
   );

@@ -148,6 +148,11 @@ const zh = {
   changeList: "更换清单或重新生成",
   archivedList: "已归档的期次：{list}",
   noArchive: "尚未归档任何期次。",
+  vocabulary: "完成状态用语",
+  vocabularyHint: "记入跟踪表，重建、合并、汇总沿用。其他用语可用命令行 --vocabulary 指定 JSON 文件。",
+  vocabularyCustom: "本表自定义用语",
+  vocabularyChange: "重新生成时将：",
+  vocabularyDamaged: "跟踪表中保存的用语已损坏；重新生成会停下并说明原因。",
 };
 
 export type Strings = typeof zh;
@@ -301,6 +306,11 @@ const en: Strings = {
   changeList: "Change the list or rebuild",
   archivedList: "Archived periods: {list}",
   noArchive: "No period archived yet.",
+  vocabulary: "Status words",
+  vocabularyHint: "Kept in the tracker for rebuilds, merges and summaries. Other words: a JSON file with the command line's --vocabulary.",
+  vocabularyCustom: "This tracker's own words",
+  vocabularyChange: "Rebuilding will:",
+  vocabularyDamaged: "The words stored in the tracker are damaged; a rebuild will stop and say why.",
 };
 
 export function stringsFor(language: string | undefined): Strings {
