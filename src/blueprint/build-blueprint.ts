@@ -16,6 +16,8 @@ import { summarySheet } from "./summary-sheet";
 import { WorkbookBlueprint } from "./types";
 import { UnitSheetRef } from "./unit-refs";
 import { unitSheet } from "./unit-sheet";
+import { DEFAULT_VOCABULARY, Vocabulary } from "../domain/vocabulary";
+import { VOCABULARY_META_KEY, vocabularyToMeta } from "../domain/vocabulary-file";
 
 export interface BlueprintOptions {
   /** Stable across rebuilds of one tracker; returns from another tracker are refused by it. */
@@ -39,6 +41,8 @@ export interface BlueprintOptions {
   copyAuthority?: string;
   /** Rows of 联络员 (kept across rebuilds); undefined means the tracker has no contacts sheet yet. */
   contacts?: Contact[];
+  /** The office's status words, report columns and cadence (default: ours); kept in the metadata. */
+  vocabulary?: Vocabulary;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -61,6 +65,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
   const listHash = taskListHash(list);
   const { password } = options;
   const warningDays = options.warningDays ?? DEFAULT_WARNING_DAYS;
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
   const sheets = [
     summarySheet({
       name: SHEET.summary,
@@ -71,13 +76,14 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       stamp: options.generatedAt,
       password,
       trend: options.history !== undefined,
+      vocabulary,
     }),
-    masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays),
-    instructionsSheet(password),
+    masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays, vocabulary),
+    instructionsSheet(password, undefined, vocabulary),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
-    ...(options.history !== undefined ? [historySheet(options.history, password)] : []),
+    ...(options.history !== undefined ? [historySheet(options.history, password, vocabulary)] : []),
     ...(options.contacts !== undefined ? [contactsSheet(options.contacts, list.units, password)] : []),
-    ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password, warningDays)),
+    ...refs.map((r) => unitSheet(r.unit, r.sheet, byUnit.get(r.unit)!, options.reports, password, warningDays, vocabulary)),
     metaSheet(
       {
         trackerId: options.trackerId,
@@ -91,6 +97,8 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       password,
       {
         warning_days: String(warningDays),
+        // Absent for our own words, so trackers built before vocabularies and after read alike.
+        ...(vocabulary === DEFAULT_VOCABULARY ? {} : { [VOCABULARY_META_KEY]: vocabularyToMeta(vocabulary) }),
         ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
         ...(options.history !== undefined ? { history: JSON.stringify(options.history) } : {}),
         ...(options.listSource === undefined ? {} : { list_source: options.listSource }),

@@ -1,9 +1,9 @@
-import { STATUSES } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, KEY, Vocabulary, wordOf, wordsOf } from "../domain/vocabulary";
 import { COLORS, SHEET } from "./layout";
 import { emptySheet, titleFormat } from "./sheet-parts";
 import { SheetBlueprint } from "./types";
 
-const LINES = [
+const linesFor = (v: Vocabulary): string[] => [
   "填报说明",
   "",
   "一、填报范围",
@@ -12,9 +12,9 @@ const LINES = [
   "",
   "二、填写哪些列",
   "3. 只需填写浅黄色的列：完成状态、本期进展情况、存在问题、下步计划、佐证材料、填报人、填报日期。其他列已锁定。",
-  `4. 完成状态请从下拉列表选择：${STATUSES.join("、")}。不要粘贴或手工输入其他文字。`,
-  "5. “长期坚持”用于需要持续推进、没有完成终点的任务，不计入完成率的分母。",
-  "6. “时限预警”由截止日期自动计算：已过期未完成为“逾期”（红色），临近截止为“即将到期”（黄色）；状态为“滞后”也显示红色。无需也无法填写。",
+  `4. 完成状态请从下拉列表选择：${wordsOf(v).join("、")}。不要粘贴或手工输入其他文字。`,
+  `5. “${wordOf(v, KEY.standing)}”用于需要长期落实、没有完成终点的任务，不计入完成率的分母。`,
+  `6. “时限预警”由截止日期自动计算：已过期未完成为“逾期”（红色），临近截止为“即将到期”（黄色）；状态为“${wordOf(v, KEY.late)}”也显示红色。无需也无法填写。`,
   "7. 填报日期请填写日期（例如 2026-11-30）。",
   "",
   "三、注意事项",
@@ -25,7 +25,8 @@ const LINES = [
 ];
 
 /** A unit copy says which period it is for, so a unit can tell this month's copy from last month's. */
-export function instructionsSheet(password?: string, copy?: { period: string; exportedAt: string }): SheetBlueprint {
+export function instructionsSheet(password?: string, copy?: { period: string; exportedAt: string }, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SheetBlueprint {
+  const LINES = linesFor(vocabulary);
   const sheet = emptySheet(SHEET.instructions, "instructions");
   sheet.tabColor = COLORS.instructionsTab;
   const lines = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表（导出时间 ${copy.exportedAt}）。`] : LINES;

@@ -1,7 +1,11 @@
 /**
  * Fixed facts of the tracker layout shared by the blueprint and every reader. Readers
- * find columns by these header texts (people move columns), never by letter.
+ * find unit-sheet columns by these header texts (people move columns), never by letter.
+ * Columns named after a status are keys: the sheet shows the tracker's own word in their
+ * place (vocabularyHeader), at the same position whatever the vocabulary.
  */
+import { KEY, STATUS_KEYS, Vocabulary, wordOf } from "../domain/vocabulary";
+
 export const SCHEMA_VERSION = 1;
 
 export const SHEET = {
@@ -54,13 +58,13 @@ export const MASTER_COLUMNS = [
   "完成时限",
   "截止日期",
   "责任单位数",
-  "已完成单位数",
+  `${KEY.done}单位数`,
   "完成进度",
   "任务状态",
   "时限预警",
-  "推进中单位数",
-  "滞后单位数",
-  "长期坚持单位数",
+  `${KEY.progress}单位数`,
+  `${KEY.late}单位数`,
+  `${KEY.standing}单位数`,
   "所属部分",
 ] as const;
 export type MasterColumn = (typeof MASTER_COLUMNS)[number];
@@ -70,11 +74,11 @@ export const masterCol = (name: MasterColumn): number => MASTER_COLUMNS.indexOf(
 export const SUMMARY_OVERALL_FIRST_ROW = 5;
 export const SUMMARY_OVERALL_LABELS = [
   "任务总数",
-  "已完成任务数",
-  "长期坚持任务数",
+  `${KEY.done}任务数`,
+  `${KEY.standing}任务数`,
   "任务完成率",
   "责任分工总数",
-  "已完成分工数",
+  `${KEY.done}分工数`,
   "分工完成率",
   "逾期任务数",
   "逾期分工数",
@@ -87,11 +91,11 @@ export const SUMMARY_UNIT_COLUMNS = [
   "完成率",
   "任务数",
   "牵头任务数",
-  "未启动",
-  "推进中",
-  "已完成",
-  "滞后",
-  "长期坚持",
+  KEY.notStarted,
+  KEY.progress,
+  KEY.done,
+  KEY.late,
+  KEY.standing,
   "未填报",
   "逾期",
   "即将到期",
@@ -128,3 +132,9 @@ export const COLORS = {
   dueSoon: "#FFEB9C",
   dueSoonFont: "#9C5700",
 } as const;
+
+/** A key column name (a status key alone or in front of 单位数/任务数/分工数) with the tracker's word in it. */
+export function vocabularyHeader(name: string, vocabulary: Vocabulary): string {
+  for (const key of STATUS_KEYS) if (name.startsWith(key)) return wordOf(vocabulary, key) + name.slice(key.length);
+  return name;
+}

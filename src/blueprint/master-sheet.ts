@@ -1,8 +1,9 @@
 import { dueDate } from "../domain/deadline";
 import { Task } from "../domain/types";
+import { DEFAULT_VOCABULARY, KEY, Vocabulary, wordOf } from "../domain/vocabulary";
 import { cellAddress, columnLetter, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
-import { COLORS, DEFAULT_WARNING_DAYS, MASTER_COLUMNS, MASTER_FIRST_ROW, MASTER_HEADER_ROW, OVERDUE_MARK, masterCol } from "./layout";
+import { COLORS, DEFAULT_WARNING_DAYS, MASTER_COLUMNS, MASTER_FIRST_ROW, MASTER_HEADER_ROW, OVERDUE_MARK, masterCol, vocabularyHeader } from "./layout";
 import { warningFormula, warningRowRules } from "./warning";
 import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
 import { SheetBlueprint } from "./types";
@@ -36,7 +37,9 @@ export function masterSheet(
   refs: ReadonlyMap<string, UnitSheetRef>,
   password?: string,
   warningDays = DEFAULT_WARNING_DAYS,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): SheetBlueprint {
+  const word = (key: (typeof KEY)[keyof typeof KEY]) => wordOf(vocabulary, key);
   const sheet = emptySheet(name, "master");
   sheet.tabColor = COLORS.masterTab;
   const width = MASTER_COLUMNS.length;
@@ -46,15 +49,15 @@ export function masterSheet(
   const helperHeader: Array<string | null> = [null];
   for (let k = 0; k < helper.width; k++) helperHeader.push(`单位${k + 1}行`);
   for (let k = 0; k < helper.width; k++) helperHeader.push(`单位${k + 1}状态`);
-  sheet.cells.push([...MASTER_COLUMNS, ...helperHeader]);
+  sheet.cells.push([...MASTER_COLUMNS.map((c) => vocabularyHeader(c, vocabulary)), ...helperHeader]);
   tasks.forEach((task, i) => {
     const row = MASTER_FIRST_ROW + i;
     const id = `$${at(row, "序号")}`;
     const units = at(row, "责任单位数");
-    const done = at(row, "已完成单位数");
-    const progress = at(row, "推进中单位数");
-    const late = at(row, "滞后单位数");
-    const standing = at(row, "长期坚持单位数");
+    const done = at(row, `${KEY.done}单位数`);
+    const progress = at(row, `${KEY.progress}单位数`);
+    const late = at(row, `${KEY.late}单位数`);
+    const standing = at(row, `${KEY.standing}单位数`);
     const status = at(row, "任务状态");
     const due = at(row, "截止日期");
     const dueIso = dueDate(task.deadline);
@@ -65,7 +68,7 @@ export function masterSheet(
     });
     const pad = (cells: Array<{ f: string }>) => [...cells, ...Array<null>(helper.width - cells.length).fill(null)];
     const statusBlock = `$${columnLetter(helper.status(0))}${row}:$${columnLetter(helper.status(helper.width - 1))}${row}`;
-    const count = (value: string) => ({ f: `COUNTIF(${statusBlock},"${value}")` });
+    const count = (key: (typeof KEY)[keyof typeof KEY]) => ({ f: `COUNTIF(${statusBlock},"${word(key)}")` });
     sheet.cells.push([
       task.id,
       task.text,
@@ -74,17 +77,18 @@ export function masterSheet(
       deadlineText(task),
       dueIso ? isoToSerial(dueIso) : null,
       task.units.length,
-      count("已完成"),
+      count(KEY.done),
       { f: `IF(${units}=0,0,${done}/${units})` },
       {
         f:
-          `IF(${done}=${units},"已完成",IF(${late}>0,"滞后",IF(AND(${standing}>0,${done}+${standing}=${units}),"长期坚持",` +
-          `IF(${progress}+${done}+${standing}>0,"推进中","未启动"))))`,
+          `IF(${done}=${units},"${word(KEY.done)}",IF(${late}>0,"${word(KEY.late)}",` +
+          `IF(AND(${standing}>0,${done}+${standing}=${units}),"${word(KEY.standing)}",` +
+          `IF(${progress}+${done}+${standing}>0,"${word(KEY.progress)}","${word(KEY.notStarted)}"))))`,
       },
-      { f: warningFormula(due, status, warningDays) },
-      count("推进中"),
-      count("滞后"),
-      count("长期坚持"),
+      { f: warningFormula(due, status, warningDays, vocabulary) },
+      count(KEY.progress),
+      count(KEY.late),
+      count(KEY.standing),
       task.section ?? null,
       null,
       ...pad(positions),
@@ -101,14 +105,14 @@ export function masterSheet(
     { range: rangeAddress(MASTER_FIRST_ROW, 0, last, width - 1), style: { wrap: true, vAlign: "top", border: true } },
     { range: body("截止日期"), style: { numberFormat: DATE_FORMAT } },
     { range: body("完成进度"), style: { numberFormat: "0%" } },
-    { range: rangeAddress(MASTER_FIRST_ROW, masterCol("责任单位数"), last, masterCol("长期坚持单位数")), style: { hAlign: "center" } },
+    { range: rangeAddress(MASTER_FIRST_ROW, masterCol("责任单位数"), last, masterCol(`${KEY.standing}单位数`)), style: { hAlign: "center" } },
     // The helper blocks are working cells, shown small and grey rather than hidden (no hidden columns in every renderer).
     { range: rangeAddress(MASTER_HEADER_ROW, MASTER_HELPER_FIRST_COL, last, helper.status(helper.width - 1)), style: { fontColor: "#808080", fontSize: 9 } },
   );
   sheet.conditionalFormats.push(
-    ...statusColourRules(body("任务状态"), MASTER_FIRST_ROW, masterCol("任务状态")),
+    ...statusColourRules(body("任务状态"), MASTER_FIRST_ROW, masterCol("任务状态"), vocabulary),
     overdueRule(body("时限预警"), MASTER_FIRST_ROW, masterCol("时限预警"), OVERDUE_MARK),
-    ...warningRowRules(rangeAddress(MASTER_FIRST_ROW, 0, last, masterCol("截止日期")), MASTER_FIRST_ROW, masterCol("时限预警"), masterCol("任务状态")),
+    ...warningRowRules(rangeAddress(MASTER_FIRST_ROW, 0, last, masterCol("截止日期")), MASTER_FIRST_ROW, masterCol("时限预警"), masterCol("任务状态"), vocabulary),
   );
   sheet.freeze = { rows: MASTER_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [] };

@@ -1,5 +1,6 @@
 import { AssignmentRow } from "../domain/from-assignments";
 import { normaliseStatus } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, Vocabulary } from "../domain/vocabulary";
 import { REPORT_FIELDS, REPORT_HEADERS, ReportField } from "../domain/reports";
 import { isoToSerial, serialToIso } from "./dates";
 import { UNIT_COLUMNS, UnitColumn } from "./layout";
@@ -124,9 +125,16 @@ export const MAX_CELL_CHARS = 32_767;
  * Reads one unit sheet given as a grid whose first row is sheet row `firstRow`. Rows are
  * keyed by 序号, so sorted sheets and inserted rows read the same. A status that is a
  * formula or not in the vocabulary is reported and left empty, never guessed; an input
- * field that cannot be read is marked refused, never read as empty.
+ * field that cannot be read is marked refused, never read as empty. Statuses read through
+ * the tracker's vocabulary (its words, synonyms, and every preset's words).
  */
-export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow = 1): { assignments: ReadAssignment[]; issues: ReadIssue[] } {
+export function readUnitGrid(
+  grid: Grid,
+  unit: string,
+  sheet: string,
+  firstRow = 1,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): { assignments: ReadAssignment[]; issues: ReadIssue[] } {
   const issues: ReadIssue[] = [];
   const located = locateColumns(grid);
   if (!located) {
@@ -163,7 +171,7 @@ export function readUnitGrid(grid: Grid, unit: string, sheet: string, firstRow =
       return value;
     };
     const rawStatus = get("完成状态");
-    let status = normaliseStatus(input("status"));
+    let status = normaliseStatus(input("status"), vocabulary);
     let rejectedStatus: string | undefined;
     if (refused.status) {
       status = "";

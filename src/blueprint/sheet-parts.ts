@@ -1,7 +1,7 @@
 import { cellAddress, rangeAddress } from "./a1";
 import { COLORS } from "./layout";
 import { ConditionalFormat, FormatBlock, SheetBlueprint } from "./types";
-import { STATUSES } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, Vocabulary } from "../domain/vocabulary";
 
 /** A sheet with defaults every tracker sheet shares; callers fill in the rest. */
 export function emptySheet(name: string, role: SheetBlueprint["role"]): SheetBlueprint {
@@ -31,18 +31,10 @@ export function headerFormat(row: number, width: number): FormatBlock {
   };
 }
 
-const STATUS_COLORS: Record<(typeof STATUSES)[number], { fill: string; fontColor?: string }> = {
-  未启动: { fill: COLORS.notStarted },
-  推进中: { fill: COLORS.progress, fontColor: COLORS.progressFont },
-  已完成: { fill: COLORS.done, fontColor: COLORS.doneFont },
-  滞后: { fill: COLORS.late, fontColor: COLORS.lateFont },
-  长期坚持: { fill: COLORS.standing },
-};
-
-/** One expression rule per status (containsText rules lose their text in ExcelJS). */
-export function statusColourRules(range: string, firstRow: number, column: number): ConditionalFormat[] {
+/** One expression rule per status, in the vocabulary's words and colours (containsText rules lose their text in ExcelJS). */
+export function statusColourRules(range: string, firstRow: number, column: number, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ConditionalFormat[] {
   const cell = cellAddress(firstRow, column).replace(/^([A-Z]+)/, "$$$1");
-  return STATUSES.map((s) => ({ range, formula: `${cell}="${s}"`, ...STATUS_COLORS[s] }));
+  return vocabulary.statuses.map((s) => ({ range, formula: `${cell}="${s.word}"`, fill: s.colour.fill, ...(s.colour.fontColor ? { fontColor: s.colour.fontColor } : {}) }));
 }
 
 export function overdueRule(range: string, firstRow: number, column: number, mark: string): ConditionalFormat {

@@ -10,7 +10,10 @@ import {
   SummaryUnitColumn,
   masterCol,
   summaryCol,
+  vocabularyHeader,
 } from "./layout";
+import { DEFAULT_VOCABULARY, KEY, STATUS_KEYS, StatusKey, Vocabulary, wordOf } from "../domain/vocabulary";
+import { NOT_REPORTED } from "../domain/rollup";
 import { masterLastRow } from "./master-sheet";
 import { TREND_COLUMN, TREND_HEADER } from "./history-sheet";
 import { TREND_PERIODS } from "../domain/history";
@@ -32,6 +35,8 @@ export interface SummaryInput {
   password?: string;
   /** Show the trend table (formulas into 历次汇总's trend block). */
   trend?: boolean;
+  /** The tracker's status words (default: ours). */
+  vocabulary?: Vocabulary;
 }
 
 /** Where the trend table sits on 汇总: its header row, then TREND_PERIODS rows. */
@@ -47,6 +52,12 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
   const sheet = emptySheet(input.name, "summary");
   sheet.tabColor = COLORS.summaryTab;
   const width = SUMMARY_UNIT_COLUMNS.length;
+  const vocabulary = input.vocabulary ?? DEFAULT_VOCABULARY;
+  const word = (key: StatusKey) => wordOf(vocabulary, key);
+  type Overall = (typeof SUMMARY_OVERALL_LABELS)[number];
+  const doneTasks: Overall = `${KEY.done}任务数`;
+  const standingTasks: Overall = `${KEY.standing}任务数`;
+  const doneAssignments: Overall = `${KEY.done}分工数`;
   const masterRange = (col: Parameters<typeof masterCol>[0]) =>
     absColumn(input.masterName, masterCol(col), MASTER_FIRST_ROW, masterLastRow(input.taskCount));
   const firstUnit = summaryUnitRow(0);
@@ -56,14 +67,14 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
   const overall = (label: (typeof SUMMARY_OVERALL_LABELS)[number]) =>
     cellAddress(SUMMARY_OVERALL_FIRST_ROW + SUMMARY_OVERALL_LABELS.indexOf(label), 1);
 
-  const formulas: Record<(typeof SUMMARY_OVERALL_LABELS)[number], string> = {
+  const formulas: Record<Overall, string> = {
     任务总数: `COUNT(${masterRange("序号")})`,
-    已完成任务数: `COUNTIF(${masterRange("任务状态")},"已完成")`,
-    长期坚持任务数: `COUNTIF(${masterRange("任务状态")},"长期坚持")`,
-    任务完成率: `IF(${overall("任务总数")}-${overall("长期坚持任务数")}=0,"",${overall("已完成任务数")}/(${overall("任务总数")}-${overall("长期坚持任务数")}))`,
+    [doneTasks]: `COUNTIF(${masterRange("任务状态")},"${word(KEY.done)}")`,
+    [standingTasks]: `COUNTIF(${masterRange("任务状态")},"${word(KEY.standing)}")`,
+    任务完成率: `IF(${overall("任务总数")}-${overall(standingTasks)}=0,"",${overall(doneTasks)}/(${overall("任务总数")}-${overall(standingTasks)}))`,
     责任分工总数: unitTotal("任务数"),
-    已完成分工数: unitTotal("已完成"),
-    分工完成率: `IF(${overall("责任分工总数")}-${unitTotal("长期坚持")}=0,"",${overall("已完成分工数")}/(${overall("责任分工总数")}-${unitTotal("长期坚持")}))`,
+    [doneAssignments]: unitTotal(KEY.done),
+    分工完成率: `IF(${overall("责任分工总数")}-${unitTotal(KEY.standing)}=0,"",${overall(doneAssignments)}/(${overall("责任分工总数")}-${unitTotal(KEY.standing)}))`,
     逾期任务数: `COUNTIF(${masterRange("时限预警")},"逾期")`,
     逾期分工数: unitTotal("逾期"),
     即将到期任务数: `COUNTIF(${masterRange("时限预警")},"即将到期")`,
@@ -73,9 +84,9 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
   sheet.cells.push(["更新时间", input.stamp, "统计日期", { f: "TODAY()" }]);
   sheet.cells.push([]);
   sheet.cells.push(["总体情况"]);
-  for (const label of SUMMARY_OVERALL_LABELS) sheet.cells.push([label, { f: formulas[label] }]);
+  for (const label of SUMMARY_OVERALL_LABELS) sheet.cells.push([vocabularyHeader(label, vocabulary), { f: formulas[label] }]);
   while (sheet.cells.length < SUMMARY_UNIT_HEADER_ROW - 1) sheet.cells.push([]);
-  sheet.cells.push([...SUMMARY_UNIT_COLUMNS]);
+  sheet.cells.push(SUMMARY_UNIT_COLUMNS.map((c) => vocabularyHeader(c, vocabulary)));
   input.units.forEach((ref, i) => {
     const row = summaryUnitRow(i);
     const c = (col: SummaryUnitColumn) => cellAddress(row, summaryCol(col));
@@ -84,15 +95,11 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
       ({ f: `COUNTIFS(${ids},">0",${unitColumnRef(ref, column)},"${value}")` }) as Cell;
     const cells: Record<SummaryUnitColumn, Cell> = {
       责任单位: ref.unit,
-      完成率: { f: `IF(${c("任务数")}-${c("长期坚持")}=0,"",${c("已完成")}/(${c("任务数")}-${c("长期坚持")}))` },
+      完成率: { f: `IF(${c("任务数")}-${c(KEY.standing)}=0,"",${c(KEY.done)}/(${c("任务数")}-${c(KEY.standing)}))` },
       任务数: { f: `COUNT(${ids})` },
       牵头任务数: count("本单位角色", "牵头"),
-      未启动: count("完成状态", "未启动"),
-      推进中: count("完成状态", "推进中"),
-      已完成: count("完成状态", "已完成"),
-      滞后: count("完成状态", "滞后"),
-      长期坚持: count("完成状态", "长期坚持"),
-      未填报: { f: `${c("任务数")}-SUM(${c("未启动")}:${c("长期坚持")})` },
+      ...(Object.fromEntries(STATUS_KEYS.map((key) => [key, count("完成状态", word(key))])) as Record<StatusKey, Cell>),
+      [NOT_REPORTED]: { f: `${c("任务数")}-SUM(${c(STATUS_KEYS[0])}:${c(STATUS_KEYS[STATUS_KEYS.length - 1])})` },
       逾期: count("时限预警", "逾期"),
       即将到期: count("时限预警", "即将到期"),
       查看: { f: `HYPERLINK("#${quoteSheet(ref.sheet).replace(/"/g, '""')}!A1","打开")` },
@@ -123,7 +130,7 @@ export function summarySheet(input: SummaryInput): SheetBlueprint {
   const first = (name: SummaryUnitColumn) => cellAddress(firstUnit, summaryCol(name)).replace(/^([A-Z]+)/, "$$$1");
   sheet.conditionalFormats.push(
     { range: col("逾期"), formula: `${first("逾期")}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
-    { range: col("滞后"), formula: `${first("滞后")}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
+    { range: col(KEY.late), formula: `${first(KEY.late)}>0`, fill: COLORS.late, fontColor: COLORS.lateFont },
     { range: col("即将到期"), formula: `${first("即将到期")}>0`, fill: COLORS.dueSoon, fontColor: COLORS.dueSoonFont },
   );
   if (input.trend) {

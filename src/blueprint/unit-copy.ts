@@ -1,3 +1,5 @@
+import { DEFAULT_VOCABULARY, Vocabulary, periodName } from "../domain/vocabulary";
+import { VOCABULARY_META_KEY, vocabularyToMeta } from "../domain/vocabulary-file";
 import { Report, Reports, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { tasksByUnit, taskListHash } from "./build-blueprint";
@@ -19,6 +21,8 @@ export interface UnitCopyOptions {
   copyKey?: string;
   /** Reporting period the copy is for, e.g. 2026年12月; by default the month of exportedAt. */
   period?: string;
+  /** The tracker's vocabulary: the copy shows its words and names its period by its cadence. */
+  vocabulary?: Vocabulary;
 }
 
 /** Meta keys a unit copy adds to the tracker's. */
@@ -46,7 +50,8 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
   }
   const listHash = taskListHash(list);
   const { password } = options;
-  const period = options.period ?? periodOf(options.exportedAt);
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
+  const period = options.period ?? periodName(options.exportedAt, vocabulary.cadence);
   const baselineJson = JSON.stringify(baseline);
   const checksum: Record<string, string> = options.copyKey
     ? { [COPY_KEYS.checksum]: copyChecksum(options.copyKey, { trackerId: options.trackerId, unit, exportedAt: options.exportedAt, period, baselineJson }) }
@@ -58,13 +63,14 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
     listHash,
     title: `${list.name} — ${unit} 填报表`,
     sheets: [
-      unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays),
-      instructionsSheet(password, { period, exportedAt: options.exportedAt }),
+      unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays, vocabulary),
+      instructionsSheet(password, { period, exportedAt: options.exportedAt }, vocabulary),
       metaSheet(
         { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },
         [{ unit, sheet, taskCount: tasks.length }],
         password,
-        { [COPY_KEYS.unit]: unit, [COPY_KEYS.exportedAt]: options.exportedAt, [COPY_KEYS.period]: period, [COPY_KEYS.baseline]: baselineJson, ...checksum },
+        { [COPY_KEYS.unit]: unit, [COPY_KEYS.exportedAt]: options.exportedAt, [COPY_KEYS.period]: period, [COPY_KEYS.baseline]: baselineJson, ...checksum,
+          ...(vocabulary === DEFAULT_VOCABULARY ? {} : { [VOCABULARY_META_KEY]: vocabularyToMeta(vocabulary) }) },
       ),
     ],
     names: [{ name: "TRACKER_ID", ref: `'${SHEET.meta}'!$B$1` }],

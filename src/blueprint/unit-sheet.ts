@@ -1,6 +1,6 @@
 import { deadlineLabel, dueDate } from "../domain/deadline";
 import { EMPTY_REPORT, Report, Reports, reportKey } from "../domain/reports";
-import { STATUSES } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, Vocabulary, wordOf, wordsOf } from "../domain/vocabulary";
 import { assertSheetSafeUnits } from "../domain/list-units";
 import { Task, roleOf } from "../domain/types";
 import { cellAddress, rangeAddress } from "./a1";
@@ -28,13 +28,13 @@ function reportDateCell(value: string): Cell {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoToSerial(value) : value || null;
 }
 
-function overdueFormula(row: number, warningDays: number): string {
-  return warningFormula(cellAddress(row, unitCol("截止日期")), cellAddress(row, unitCol("完成状态")), warningDays);
+function overdueFormula(row: number, warningDays: number, vocabulary: Vocabulary): string {
+  return warningFormula(cellAddress(row, unitCol("截止日期")), cellAddress(row, unitCol("完成状态")), warningDays, vocabulary);
 }
 
 /** The start of a unit sheet's title (A1): how a staged copy is recognised after an interrupted write. */
 export const unitSheetTitle = (unit: string): string => `${unit} 任务落实情况填报表`;
-/** Deadline wording the list gave but no date could be read from ("长期坚持", "持续推进"). */
+/** Deadline wording the list gave but no date could be read from (a standing task's "no end", "every year"). */
 export const DEADLINE_INFO = "完成时限";
 
 export function deadlineText(task: Task): string {
@@ -64,6 +64,7 @@ export function unitSheet(
   reports: Reports | undefined,
   password?: string,
   warningDays = DEFAULT_WARNING_DAYS,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): SheetBlueprint {
   // The last gate before a sheet exists: never one for a fragment such as "县(市".
   assertSheetSafeUnits([unit]);
@@ -87,14 +88,14 @@ export function unitSheet(
       task.units.filter((u) => u !== unit).join("、"),
       deadlineText(task),
       due ? isoToSerial(due) : null,
-      report.status || null,
+      report.status ? wordOf(vocabulary, report.status) : null,
       report.progress || null,
       report.problems || null,
       report.nextSteps || null,
       report.evidence || null,
       report.reporter || null,
       reportDateCell(report.reportDate),
-      { f: overdueFormula(row, warningDays) },
+      { f: overdueFormula(row, warningDays, vocabulary) },
       ...extra.map((c) => c.value(task)),
     ]);
   });
@@ -118,15 +119,15 @@ export function unitSheet(
   );
   sheet.validations.push({
     range: body(statusCol),
-    values: [...STATUSES],
+    values: wordsOf(vocabulary),
     errorTitle: "完成状态无效",
-    errorMessage: `请从下拉列表中选择：${STATUSES.join("、")}。`,
+    errorMessage: `请从下拉列表中选择：${wordsOf(vocabulary).join("、")}。`,
     prompt: "请选择完成状态",
   });
   sheet.conditionalFormats.push(
-    ...statusColourRules(body(statusCol), UNIT_FIRST_ROW, statusCol),
+    ...statusColourRules(body(statusCol), UNIT_FIRST_ROW, statusCol, vocabulary),
     overdueRule(body(unitCol("时限预警")), UNIT_FIRST_ROW, unitCol("时限预警"), OVERDUE_MARK),
-    ...warningRowRules(rangeAddress(UNIT_FIRST_ROW, 0, last, unitCol("截止日期")), UNIT_FIRST_ROW, unitCol("时限预警"), statusCol),
+    ...warningRowRules(rangeAddress(UNIT_FIRST_ROW, 0, last, unitCol("截止日期")), UNIT_FIRST_ROW, unitCol("时限预警"), statusCol, vocabulary),
   );
   sheet.freeze = { rows: UNIT_HEADER_ROW, columns: 2 };
   sheet.protection = { password, unlocked: [rangeAddress(UNIT_FIRST_ROW, UNIT_INPUT_FIRST, last, UNIT_INPUT_LAST)] };

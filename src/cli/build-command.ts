@@ -8,6 +8,30 @@ import { localStamp as stampOf } from "../files/stamps";
 import { formatOf } from "../import/import-list";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { BUILTIN_LIST_PATH, readBuiltinList } from "./builtin-list";
+import { PRESET_IDS, Vocabulary } from "../domain/vocabulary";
+import { VocabularyError, presetVocabulary, vocabularyFromText } from "../domain/vocabulary-file";
+
+/** --vocabulary: a preset id or a JSON file; a bad file stops the build with every problem listed. */
+export function vocabularyOption(value: string | undefined): Vocabulary | undefined {
+  if (value === undefined) return undefined;
+  const preset = presetVocabulary(value);
+  if (preset) return preset;
+  if (!/\.json$/i.test(value)) {
+    throw new UsageError(`--vocabulary “${value}”既不是预设(${PRESET_IDS.join("、")}),也不是 .json 文件。 / not a preset or a .json file.`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (e) {
+    throw new UsageError(`无法读取词汇文件 ${value}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return vocabularyFromText(text, `词汇文件 ${path.basename(value)} `);
+  } catch (e) {
+    if (e instanceof VocabularyError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 export interface BuildResult {
   out: string;
@@ -57,7 +81,12 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
   try {
     built = await buildTrackerFile(
       { fileName: file, content, sheet },
-      { trackerId: stringFlag(args.flags, "tracker-id") ?? randomUUID(), now: new Date(), password: stringFlag(args.flags, "password") },
+      {
+        trackerId: stringFlag(args.flags, "tracker-id") ?? randomUUID(),
+        now: new Date(),
+        password: stringFlag(args.flags, "password"),
+        vocabulary: vocabularyOption(stringFlag(args.flags, "vocabulary")),
+      },
     );
   } catch (e) {
     if (e instanceof TaskListError) throw e;

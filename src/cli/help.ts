@@ -1,7 +1,9 @@
+import { PRESETS, PRESET_IDS } from "../domain/vocabulary";
+
 export const HELP = `policy-tracker — 政策任务跟踪表 / policy task tracker
 
 用法 Usage:
-  policy-tracker [build] [--tasks FILE] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]
+  policy-tracker [build] [--tasks FILE] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID] [--vocabulary PRESET|FILE.json]
   policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]
   policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]
@@ -24,6 +26,11 @@ build(默认命令 / default)
                      Sheet protection password (deters accidents, not encryption); none by default.
   --tracker-id ID    跟踪表编号;默认随机生成。回收的文件按此编号识别。
                      Tracker id; random by default. Returned files are matched by it.
+  --vocabulary V     完成状态等用语:预设 ${PRESET_IDS.join("、")}(默认 ours),或自定义的 JSON 文件;
+                     记入跟踪表,重建、合并、汇总沿用。预设 / presets:
+${PRESET_IDS.map((id) => `                       ${id}: ${PRESETS[id].name}`).join("\n")}
+                     Status words, report columns and cadence: a preset (ours, schedule, handling)
+                     or a custom JSON file; kept in the tracker for rebuilds, merges and reports.
 
 export TRACKER.xlsx
   为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
@@ -83,7 +90,7 @@ report TRACKER.xlsx
 
 /** One line per command, shown with a refused option or argument. */
 export const USAGE: Readonly<Record<string, string>> = {
-  build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID]",
+  build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID] [--vocabulary PRESET|FILE.json]",
   export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]",
   merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]",
   archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",

@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from "fs";
 import { Rollup } from "../domain/rollup";
 import { trackerReport } from "../files/report-file";
 import { todayIso as dayOf } from "../files/stamps";
+import { COUNT_KEYS, NOT_REPORTED } from "../domain/rollup";
+import { DONE, STANDING, STATUSES, Status } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, wordOf } from "../domain/vocabulary";
 import { progressReportFile } from "../report/report-file";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { formatTable, percent } from "./text-table";
@@ -34,19 +37,21 @@ export async function reportCommand(args: ParsedArgs): Promise<ReportResult> {
   }
   const { read, source, rollup } = await trackerReport(data, today);
   const o = rollup.overall;
+  const vocabulary = source.vocabulary ?? DEFAULT_VOCABULARY;
+  const word = (key: Status) => wordOf(vocabulary, key);
   const lines = [
     `${read.meta.listName}(跟踪表 ${read.meta.trackerId},统计日期 ${today})`,
     "",
-    `任务 ${o.tasks} 项:已完成 ${o.tasksDone},长期坚持 ${o.tasksStanding},完成率 ${percent(o.taskRate)},逾期 ${o.overdueTasks}`,
-    `责任分工 ${o.assignments} 项:已完成 ${o.assignmentsDone},完成率 ${percent(o.assignmentRate)},逾期 ${o.overdueAssignments}`,
+    `任务 ${o.tasks} 项:${word(DONE)} ${o.tasksDone},${word(STANDING)} ${o.tasksStanding},完成率 ${percent(o.taskRate)},逾期 ${o.overdueTasks}`,
+    `责任分工 ${o.assignments} 项:${word(DONE)} ${o.assignmentsDone},完成率 ${percent(o.assignmentRate)},逾期 ${o.overdueAssignments}`,
     "",
     formatTable(
-      ["责任单位", "任务", "牵头", "未启动", "推进中", "已完成", "滞后", "长期坚持", "未填报", "逾期", "完成率"],
+      ["责任单位", "任务", "牵头", ...STATUSES.map(word), NOT_REPORTED, "逾期", "完成率"],
       rollup.units.map((u) => [
         u.unit,
         String(u.tasks),
         String(u.leads),
-        ...(["未启动", "推进中", "已完成", "滞后", "长期坚持", "未填报"] as const).map((s) => String(u.counts[s])),
+        ...COUNT_KEYS.map((s) => String(u.counts[s])),
         String(u.overdue),
         percent(u.rate),
       ]),

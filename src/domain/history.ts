@@ -1,6 +1,8 @@
-import { Rollup } from "./rollup";
+import { NOT_REPORTED, Rollup } from "./rollup";
+import { DONE, IN_PROGRESS, LATE, NOT_STARTED, STANDING } from "./statuses";
 
-export const HISTORY_COLUMNS = ["期间", "归档时间", "单位", "任务数", "已完成", "推进中", "滞后", "未启动", "长期坚持", "未填报", "逾期", "完成率"] as const;
+/** Headers of 历次汇总 as keys; the sheet shows the tracker's own words (historyHeaders). */
+export const HISTORY_COLUMNS = ["期间", "归档时间", "单位", "任务数", DONE, IN_PROGRESS, LATE, NOT_STARTED, STANDING, NOT_REPORTED, "逾期", "完成率"] as const;
 export const ALL_UNITS = "(全部)";
 /** How many periods the trend shows. */
 export const TREND_PERIODS = 12;
@@ -71,12 +73,12 @@ export function snapshotOf(units: PeriodSnapshot["units"], overallRate: number |
 export function snapshotFromRollup(r: Rollup): PeriodSnapshot {
   const figures = (u: Rollup["units"][number]): PeriodFigures => ({
     tasks: u.tasks,
-    done: u.counts.已完成,
-    inProgress: u.counts.推进中,
-    late: u.counts.滞后,
-    notStarted: u.counts.未启动,
-    standing: u.counts.长期坚持,
-    notReported: u.counts.未填报,
+    done: u.counts[DONE],
+    inProgress: u.counts[IN_PROGRESS],
+    late: u.counts[LATE],
+    notStarted: u.counts[NOT_STARTED],
+    standing: u.counts[STANDING],
+    notReported: u.counts[NOT_REPORTED],
     overdue: u.overdue,
     rate: u.rate,
   });

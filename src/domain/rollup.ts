@@ -1,17 +1,14 @@
 import { dueDate } from "./deadline";
 import { Report, Reports, reportKey } from "./reports";
-import { DONE, IN_PROGRESS, LATE, NOT_STARTED, STANDING, Status } from "./statuses";
+import { DONE, IN_PROGRESS, LATE, NOT_STARTED, STANDING, STATUSES, Status } from "./statuses";
+
+export const NOT_REPORTED = "未填报";
 import { Task, TaskList } from "./types";
 
-export interface StatusCounts {
-  未启动: number;
-  推进中: number;
-  已完成: number;
-  滞后: number;
-  长期坚持: number;
-  /** Assignments with no status entered yet. */
-  未填报: number;
-}
+/** Assignments per status key, and 未填报: assignments with no status entered yet. */
+export type StatusCounts = { [K in Status]: number } & { [NOT_REPORTED]: number };
+/** The keys of StatusCounts in column order: the statuses, then 未填报. */
+export const COUNT_KEYS: ReadonlyArray<keyof StatusCounts> = [...STATUSES, NOT_REPORTED];
 
 export interface UnitRollup {
   unit: string;
@@ -20,7 +17,7 @@ export interface UnitRollup {
   counts: StatusCounts;
   overdue: number;
   dueSoon: number;
-  /** 已完成 / (tasks − 长期坚持); null when every task is a standing one. */
+  /** done / (tasks − standing); null when every task is a standing one. */
   rate: number | null;
 }
 
@@ -50,7 +47,7 @@ export interface Rollup {
   };
 }
 
-const emptyCounts = (): StatusCounts => ({ 未启动: 0, 推进中: 0, 已完成: 0, 滞后: 0, 长期坚持: 0, 未填报: 0 });
+const emptyCounts = (): StatusCounts => ({ ...(Object.fromEntries(STATUSES.map((s) => [s, 0])) as { [K in Status]: number }), [NOT_REPORTED]: 0 });
 
 const ratio = (done: number, total: number) => (total > 0 ? done / total : null);
 
@@ -60,10 +57,10 @@ const ratio = (done: number, total: number) => (total > 0 ? done / total : null)
  * standing task; in progress once anything moved; otherwise not started.
  */
 export function deriveTaskStatus(counts: StatusCounts, units: number): Status {
-  if (counts.已完成 === units) return DONE;
-  if (counts.滞后 > 0) return LATE;
-  if (counts.长期坚持 > 0 && counts.已完成 + counts.长期坚持 === units) return STANDING;
-  if (counts.推进中 > 0 || counts.已完成 > 0 || counts.长期坚持 > 0) return IN_PROGRESS;
+  if (counts[DONE] === units) return DONE;
+  if (counts[LATE] > 0) return LATE;
+  if (counts[STANDING] > 0 && counts[DONE] + counts[STANDING] === units) return STANDING;
+  if (counts[IN_PROGRESS] > 0 || counts[DONE] > 0 || counts[STANDING] > 0) return IN_PROGRESS;
   return NOT_STARTED;
 }
 
@@ -96,8 +93,8 @@ export function computeRollup(list: TaskList, reports: Reports, today: string, w
       const row = units.get(unit)!;
       row.tasks++;
       if (i === 0) row.leads++;
-      row.counts[status === "" ? "未填报" : status]++;
-      counts[status === "" ? "未填报" : status]++;
+      row.counts[status === "" ? NOT_REPORTED : status]++;
+      counts[status === "" ? NOT_REPORTED : status]++;
       if (isOverdue(task, status, today)) row.overdue++;
       if (isDueSoon(task, status, today, warningDays)) row.dueSoon++;
     });
@@ -105,16 +102,16 @@ export function computeRollup(list: TaskList, reports: Reports, today: string, w
     tasks.push({
       id: task.id,
       units: task.units.length,
-      done: counts.已完成,
+      done: counts[DONE],
       status,
       overdue: isOverdue(task, status, today),
       dueSoon: isDueSoon(task, status, today, warningDays),
     });
   }
-  const unitRows = [...units.values()].map((u) => ({ ...u, rate: ratio(u.counts.已完成, u.tasks - u.counts.长期坚持) }));
+  const unitRows = [...units.values()].map((u) => ({ ...u, rate: ratio(u.counts[DONE], u.tasks - u.counts[STANDING]) }));
   const assignments = unitRows.reduce((s, u) => s + u.tasks, 0);
-  const assignmentsDone = unitRows.reduce((s, u) => s + u.counts.已完成, 0);
-  const assignmentsStanding = unitRows.reduce((s, u) => s + u.counts.长期坚持, 0);
+  const assignmentsDone = unitRows.reduce((s, u) => s + u.counts[DONE], 0);
+  const assignmentsStanding = unitRows.reduce((s, u) => s + u.counts[STANDING], 0);
   const tasksDone = tasks.filter((t) => t.status === DONE).length;
   const tasksStanding = tasks.filter((t) => t.status === STANDING).length;
   return {

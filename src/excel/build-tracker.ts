@@ -14,6 +14,8 @@ import { IsSetSupported, RequirementError, checkRequirements } from "./requireme
 import { writeStaged } from "./staged-write";
 import { HistoryRow, parseHistory } from "../domain/history";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
+import { Vocabulary } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 
 export interface BuildOptions {
   trackerId: string;
@@ -27,6 +29,8 @@ export interface BuildOptions {
   /** Days before a deadline when unfinished tasks turn yellow; the old tracker's setting by default. */
   warningDays?: number;
   unitOverrides?: Readonly<Record<string, string>>;
+  /** The office's words (chosen in the pane); the old tracker's by default. */
+  vocabulary?: Vocabulary;
   /** Request size at which the write is split (default 4 MB, under Excel on the web's 5 MB). */
   requestBudgetBytes?: number;
 }
@@ -84,6 +88,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let oldUnitSheets: string[] = [];
   let mergeLog: string[][] = [];
   let warningDays = options.warningDays;
+  let vocabulary = options.vocabulary;
   let history: HistoryRow[] | undefined;
   let copyAuthority: string | undefined;
   let readReports = new Map<string, Report>();
@@ -100,6 +105,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     mergeLog = content.mergeLog;
     history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
+    vocabulary ??= vocabularyFromMeta(content.meta.extra);
     // Without it, every copy sent out before the rebuild would fail its checksum.
     copyAuthority = content.meta.extra[AUTHORITY_META_KEY];
   }
@@ -111,6 +117,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     listSource: options.listSource,
     mergeLog,
     warningDays,
+    vocabulary,
     unitOverrides: options.unitOverrides,
     history,
     copyAuthority,
@@ -147,7 +154,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     progress("转入重新生成期间的填报");
     // A unit the new list dropped has no new sheet to carry into (the user confirmed that loss).
     const kept = oldUnits.filter((u) => wanted.has(sheetNameKey(u.sheet)));
-    issues = [...issues, ...(await carryOverTyped(context, held, kept, readReports)).issues];
+    issues = [...issues, ...(await carryOverTyped(context, held, kept, readReports, vocabulary)).issues];
   }
   const figures = queueSummaryRead(context);
   await context.sync();

@@ -3,6 +3,7 @@ import { EMPTY_REPORT, REPORT_FIELDS, Report, reportKey } from "../domain/report
 import { queueLocatedWrites } from "./merge-into-workbook";
 import { readSheetsInGroups } from "./read-state";
 import { MasterState } from "./tracker-reports";
+import { DEFAULT_VOCABULARY, Vocabulary } from "../domain/vocabulary";
 
 const sameReport = (a: Report, b: Report): boolean => REPORT_FIELDS.every((f) => String(a[f] ?? "") === String(b[f] ?? ""));
 
@@ -21,6 +22,7 @@ export async function carryOverTyped(
   held: ReadonlyMap<string, string>,
   units: ReadonlyArray<{ unit: string; sheet: string; tasks: number }>,
   read: ReadonlyMap<string, Report>,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): Promise<{ carried: number; issues: ReadIssue[] }> {
   const known = units.filter((u) => held.has(u.sheet));
   const grids = await readSheetsInGroups(context, known.flatMap((u) => [{ sheet: held.get(u.sheet)!, rows: u.tasks }, { sheet: u.sheet, rows: u.tasks }]));
@@ -29,7 +31,7 @@ export async function carryOverTyped(
   const typed = new Map<string, Report>();
   for (const u of known) {
     const fresh = grids.get(u.sheet)!();
-    for (const a of readUnitGrid(fresh.grid, u.unit, u.sheet, fresh.firstRow).assignments) {
+    for (const a of readUnitGrid(fresh.grid, u.unit, u.sheet, fresh.firstRow, vocabulary).assignments) {
       state.cells.set(reportKey(a.taskId, a.unit), { sheet: u.sheet, row: a.row });
       state.reports.set(reportKey(a.taskId, a.unit), a.report);
     }
@@ -39,7 +41,7 @@ export async function carryOverTyped(
       state.idColumn.set(u.sheet, fresh.grid[header].findIndex((c) => gridText(c) === "序号"));
     }
     const old = grids.get(held.get(u.sheet)!)!();
-    for (const a of readUnitGrid(old.grid, u.unit, u.sheet, old.firstRow).assignments) {
+    for (const a of readUnitGrid(old.grid, u.unit, u.sheet, old.firstRow, vocabulary).assignments) {
       const key = reportKey(a.taskId, a.unit);
       const before = read.get(key) ?? EMPTY_REPORT;
       const now = state.reports.get(key);
@@ -55,7 +57,7 @@ export async function carryOverTyped(
     return { carried: 0, issues: [] };
   }
   try {
-    queueLocatedWrites(context, state as MasterState, typed);
+    queueLocatedWrites(context, state as MasterState, typed, vocabulary);
     removeHeld();
     await context.sync();
     return { carried: typed.size, issues: [] };

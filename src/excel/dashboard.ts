@@ -9,6 +9,9 @@ import {
   SUMMARY_UNIT_HEADER_ROW,
 } from "../blueprint/layout";
 
+import { KEY } from "../domain/vocabulary";
+
+/** Figures are read by position, so the tracker's own words in the headers do not matter. */
 export type OverallLabel = (typeof SUMMARY_OVERALL_LABELS)[number];
 
 /** A unit's row of 汇总: the figures a period snapshot keeps, plus tasks due soon. */
@@ -39,11 +42,11 @@ export function figuresFromSummary(values: Grid): DashboardFigures {
     units.push({
       unit,
       tasks: num(row[col("任务数")]) ?? 0,
-      done: num(row[col("已完成")]) ?? 0,
-      inProgress: num(row[col("推进中")]) ?? 0,
-      late: num(row[col("滞后")]) ?? 0,
-      notStarted: num(row[col("未启动")]) ?? 0,
-      standing: num(row[col("长期坚持")]) ?? 0,
+      done: num(row[col(KEY.done)]) ?? 0,
+      inProgress: num(row[col(KEY.progress)]) ?? 0,
+      late: num(row[col(KEY.late)]) ?? 0,
+      notStarted: num(row[col(KEY.notStarted)]) ?? 0,
+      standing: num(row[col(KEY.standing)]) ?? 0,
       overdue: num(row[col("逾期")]) ?? 0,
       dueSoon: num(row[col("即将到期")]) ?? 0,
       notReported: num(row[col("未填报")]) ?? 0,

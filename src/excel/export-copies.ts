@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { AUTHORITY_META_KEY, CopyAuthority, newAuthority, parseAuthority, withExport } from "../blueprint/copy-authority";
 import { SHEET } from "../blueprint/layout";
 import { metaSheet } from "../blueprint/meta-sheet";
@@ -79,6 +80,7 @@ export async function makeUnitCopies(
       copyKey: authority.key,
       reports: state.reports,
       warningDays: Number(state.meta.extra.warning_days) || undefined,
+      vocabulary: vocabularyFromMeta(state.meta.extra),
     });
     files.push({ unit, fileName: unitCopyFileName(state.list.name, unit), data: await writeXlsxBuffer(bp) });
     authority = withExport(authority, unit, exportedAt, period);

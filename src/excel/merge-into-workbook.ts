@@ -14,9 +14,18 @@ import { queueGrid } from "./read-state";
 import { gridText } from "../blueprint/read-grid";
 import { MasterState } from "./tracker-reports";
 import { protectSheet, writeSheetBody } from "./sheet-writer";
+import { DEFAULT_VOCABULARY, Vocabulary, wordOf } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 
-const inputRow = (r: Report): Array<string | number> =>
-  REPORT_FIELDS.map((f) => (f === "reportDate" && /^\d{4}-\d{2}-\d{2}$/.test(r.reportDate) ? isoToSerial(r.reportDate) : literalText(r[f])));
+/** A report as its row's input cells; the status in the tracker's own word. */
+const inputRow = (r: Report, vocabulary: Vocabulary): Array<string | number> =>
+  REPORT_FIELDS.map((f) =>
+    f === "reportDate" && /^\d{4}-\d{2}-\d{2}$/.test(r.reportDate)
+      ? isoToSerial(r.reportDate)
+      : literalText(f === "status" && r.status ? wordOf(vocabulary, r.status) : r[f]),
+  );
+
+const vocabularyOf = (state: Partial<Pick<MasterState, "meta">>): Vocabulary => (state.meta ? vocabularyFromMeta(state.meta.extra) : DEFAULT_VOCABULARY);
 
 /** Log cells are ours, but a reason quoting a unit's text could still pass Excel's cell limit. */
 const logCell = (c: string | number): string | number => (typeof c === "number" ? c : literalText(c.length > MAX_CELL_CHARS - 2 ? `${c.slice(0, MAX_CELL_CHARS - 3)}…` : c));
@@ -120,7 +129,7 @@ export async function writeMergeOutcome(
   stamp: string,
   options: { requestBudgetBytes?: number; /** The sheets' protection password, if they have one (see checkSheetPassword). */ password?: string } = {},
 ): Promise<DashboardFigures> {
-  const writes = planRowWrites(state, new Set(outcome.files.flatMap((f) => f.updated)), outcome.reports);
+  const writes = planRowWrites(state, new Set(outcome.files.flatMap((f) => f.updated)), outcome.reports, vocabularyOf(state));
   const logValues = log.map((r) => r.map(logCell));
   const logSheetExisted = state.sheetNames.includes(SHEET.mergeLog);
   const requests = requestsOf(writes, options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES);
@@ -193,25 +202,30 @@ export async function writeMergeOutcome(
  * Queues writes of these reports, each into its task's row as found by 序号 when the request
  * runs (all lookups first): nothing is written if a row is gone. Sync to send them.
  */
-export function queueLocatedWrites(context: Excel.RequestContext, state: MasterState, reports: ReadonlyMap<string, Report>): void {
-  const rows = planRowWrites(state, [...reports.keys()], reports).map((w) => ({ w, ...rowInputs(context.workbook.worksheets.getItem(w.sheet), w, "find") }));
+export function queueLocatedWrites(
+  context: Excel.RequestContext,
+  state: MasterState,
+  reports: ReadonlyMap<string, Report>,
+  vocabulary: Vocabulary = vocabularyOf(state),
+): void {
+  const rows = planRowWrites(state, [...reports.keys()], reports, vocabulary).map((w) => ({ w, ...rowInputs(context.workbook.worksheets.getItem(w.sheet), w, "find") }));
   for (const r of rows) r.id.load("rowIndex");
   for (const r of rows) r.inputs.values = r.w.values;
 }
 
 /** Every changed report as a row write with the values it replaces; refuses before any write if one cannot be made. */
-function planRowWrites(state: MasterState, updated: Iterable<string>, reports: ReadonlyMap<string, Report>): RowWrite[] {
+function planRowWrites(state: MasterState, updated: Iterable<string>, reports: ReadonlyMap<string, Report>, vocabulary: Vocabulary): RowWrite[] {
   const writes: RowWrite[] = [];
   for (const key of updated) {
     const at = state.cells.get(key);
     const col = at && state.statusColumn.get(at.sheet);
     if (!at || col === undefined) throw new Error(`总表中找不到 ${key.replace("|", " × ")} 所在的行或“完成状态”列,合并未写入任何内容。请先“重新生成”跟踪表,再合并。`);
-    const values = [inputRow(reports.get(key)!)];
+    const values = [inputRow(reports.get(key)!, vocabulary)];
     const long = values[0].find((v) => typeof v === "string" && v.length > MAX_CELL_CHARS);
     if (long !== undefined) throw new Error(`${key.replace("|", " × ")} 的内容超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字,合并未写入任何内容。`);
     const idColumn = state.idColumn.get(at.sheet) ?? 0;
     const taskId = Number(key.split("|")[0]);
-    writes.push({ sheet: at.sheet, key, taskId, idColumn, firstColumn: col, lastColumn: col + REPORT_FIELDS.length - 1, values, before: [inputRow(state.reports.get(key)!)] });
+    writes.push({ sheet: at.sheet, key, taskId, idColumn, firstColumn: col, lastColumn: col + REPORT_FIELDS.length - 1, values, before: [inputRow(state.reports.get(key)!, vocabulary)] });
   }
   return writes;
 }

@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { Grid, ReadAssignment, ReadIssue, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
 import { unitSheetTitle } from "../blueprint/unit-sheet";
@@ -175,6 +176,7 @@ export async function readTrackerContent(
   const log = sheets.names.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
   const early = await readSheetsInGroups(context, likelyUnitSheets.filter((s) => sheets.names.includes(s.sheet)));
   const parsed = readMetaGrid(meta().grid);
+  const vocabulary = vocabularyFromMeta(parsed.extra);
   const missed = parsed.units.filter((u) => !early.has(u.sheet) && sheets.names.includes(u.sheet));
   const late = missed.length > 0 ? await readSheetsInGroups(context, missed.map((u) => ({ sheet: u.sheet, rows: u.tasks }))) : new Map<string, GridGetter>();
   const rescued = await readStagedCopies(context, sheets, parsed.units.filter((u) => !sheets.names.includes(u.sheet)));
@@ -187,7 +189,7 @@ export async function readTrackerContent(
       continue;
     }
     const { grid, firstRow } = get();
-    const read = readUnitGrid(grid, unit, sheet, firstRow);
+    const read = readUnitGrid(grid, unit, sheet, firstRow, vocabulary);
     assignments.push(...read.assignments);
     issues.push(...read.issues);
   }

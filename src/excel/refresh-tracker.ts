@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { buildBlueprint } from "../blueprint/build-blueprint";
 import { SHEET } from "../blueprint/layout";
 import { TrackerMeta, readMetaGrid } from "../blueprint/read-grid";
@@ -100,6 +101,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     listSource: stored.source || undefined,
     warningDays: options.warningDays ?? (Number(meta.extra.warning_days) || undefined),
     unitOverrides: parseOverrides(meta.extra.unit_aliases),
+    vocabulary: vocabularyFromMeta(meta.extra),
     history,
     // Without it, every copy sent out before the refresh would fail its checksum.
     copyAuthority: meta.extra[AUTHORITY_META_KEY],

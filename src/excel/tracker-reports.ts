@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { SHEET } from "../blueprint/layout";
 import { ReadAssignment, ReadIssue, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { parseTaskList } from "../domain/parse-task-list";
@@ -33,6 +34,7 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
   await context.sync();
   const sheetNames = worksheets.items.map((w) => w.name);
   const meta = readMetaGrid(metaGrid().grid);
+  const vocabulary = vocabularyFromMeta(meta.extra);
   const units = meta.units.filter((u) => sheetNames.includes(u.sheet));
   const logGrid = sheetNames.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
   const grids = await readSheetsInGroups(context, units.map((u) => ({ sheet: u.sheet, rows: u.tasks })));
@@ -48,7 +50,7 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
       continue;
     }
     const { grid, firstRow } = get();
-    const read = readUnitGrid(grid, u.unit, u.sheet, firstRow);
+    const read = readUnitGrid(grid, u.unit, u.sheet, firstRow, vocabulary);
     assignments.push(...read.assignments);
     issues.push(...read.issues);
     const header = grid.findIndex((row) => row.some((c) => gridText(c) === "完成状态") && row.some((c) => gridText(c) === "序号"));

@@ -2,7 +2,9 @@ import JSZip from "jszip";
 import { buildBlueprint } from "../blueprint/build-blueprint";
 import { AUTHORITY_META_KEY, newAuthority, parseAuthority, withExport } from "../blueprint/copy-authority";
 import { TrackerFileError } from "../blueprint/read-grid";
-import { buildUnitCopy, periodOf, unitCopyFileName } from "../blueprint/unit-copy";
+import { buildUnitCopy, unitCopyFileName } from "../blueprint/unit-copy";
+import { periodName } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { LoadedTracker, carriedOver } from "./loaded-tracker";
 import { localStamp, stampTime } from "./stamps";
@@ -51,7 +53,8 @@ export async function signCopies(tracker: LoadedTracker, units: readonly string[
   }
   const exportedAt = localStamp(options.now);
   const at = stampTime(options.now);
-  const period = options.period ?? periodOf(exportedAt);
+  const vocabulary = vocabularyFromMeta(read.meta.extra);
+  const period = options.period ?? periodName(exportedAt, vocabulary.cadence);
   const copies: SignedCopy[] = [];
   for (const unit of units) {
     const bp = buildUnitCopy(list, unit, {
@@ -62,6 +65,7 @@ export async function signCopies(tracker: LoadedTracker, units: readonly string[
       reports,
       password: options.password,
       warningDays: Number(read.meta.extra.warning_days) || undefined,
+      vocabulary,
     });
     copies.push({ unit, fileName: unitCopyFileName(list.name, unit), data: await writeXlsxBuffer(bp, { at }) });
     authority = withExport(authority, unit, exportedAt, period);

@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 import { BlueprintOptions } from "../blueprint/build-blueprint";
 import { TrackerFileError } from "../blueprint/read-grid";
@@ -31,7 +32,7 @@ export async function loadTrackerBytes(data: Uint8Array, name: string): Promise<
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts" | "vocabulary"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -42,5 +43,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     unitOverrides: parseOverrides(extra.unit_aliases),
     copyAuthority: extra[AUTHORITY_META_KEY],
     contacts: t.read.contacts,
+    vocabulary: vocabularyFromMeta(extra),
   };
 }

@@ -1,3 +1,6 @@
+import { DONE, STANDING } from "../domain/statuses";
+import { NOT_REPORTED } from "../domain/rollup";
+import { wordOf } from "../domain/vocabulary";
 import {
   AlignmentType,
   BorderStyle,
@@ -92,14 +95,14 @@ const caption = (text: string) =>
 
 const spacer = () => new Paragraph({ children: [], spacing: { line: 240, before: 0, after: 0 } });
 
-function taskSection(t: TaskProgress): Paragraph[] {
+function taskSection(t: TaskProgress, r: ProgressReport): Paragraph[] {
   const flag = t.overdue ? "，已逾期" : "";
   const out = [
     body([bodyRun(`${t.id}.`, true), bodyRun(`${t.text}`)]),
-    body(`（时限：${t.deadline}；任务状态：${t.status}${flag}）`),
+    body(`（时限：${t.deadline}；任务状态：${wordOf(r.vocabulary, t.status)}${flag}）`),
   ];
   for (const e of t.entries) {
-    const head = `${e.unit}（${e.role}）：${e.status || "未填报"}。`;
+    const head = `${e.unit}（${e.role}）：${e.status ? wordOf(r.vocabulary, e.status) : NOT_REPORTED}。`;
     const parts = [
       e.progress && `本期进展：${e.progress}`,
       e.problems && `存在问题：${e.problems}`,
@@ -124,6 +127,8 @@ const pageNumber = (side: typeof AlignmentType.LEFT | typeof AlignmentType.RIGHT
 /** The document as docx objects: overview, ranking, chart, overdue, silent units, per-task progress. */
 export function reportDocument(r: ProgressReport): Document {
   const o = r.rollup.overall;
+  const done = wordOf(r.vocabulary, DONE);
+  const standing = wordOf(r.vocabulary, STANDING);
   let section = 0;
   const children: Array<Paragraph | Table> = [
     new Paragraph({
@@ -143,8 +148,8 @@ export function reportDocument(r: ProgressReport): Document {
       ["任务指标", "数值", "责任分工指标", "数值"],
       [
         ["任务总数", String(o.tasks), "责任分工总数", String(o.assignments)],
-        ["已完成任务数", String(o.tasksDone), "已完成分工数", String(o.assignmentsDone)],
-        ["长期坚持任务数", String(o.tasksStanding), "逾期分工数", String(o.overdueAssignments)],
+        [`${done}任务数`, String(o.tasksDone), `${done}分工数`, String(o.assignmentsDone)],
+        [`${standing}任务数`, String(o.tasksStanding), "逾期分工数", String(o.overdueAssignments)],
         ["任务完成率", percent(o.taskRate), "分工完成率", percent(o.assignmentRate)],
         ["逾期任务数", String(o.overdueTasks), "即将到期任务数", String(o.dueSoonTasks)],
       ],
@@ -152,10 +157,10 @@ export function reportDocument(r: ProgressReport): Document {
     ),
     spacer(),
     heading1(++section, "各单位完成情况排名"),
-    body("按责任分工完成率由高到低排列（完成率 = 已完成 ÷（分工数 − 长期坚持）；仅有长期坚持任务的单位不计完成率，列于最后）。", true, true),
+    body(`按责任分工完成率由高到低排列（完成率 = ${done} ÷（分工数 − ${standing}）；仅有${standing}任务的单位不计完成率，列于最后）。`, true, true),
     caption("表2 各单位完成情况"),
     table(
-      ["排名", "责任单位", "分工数", "牵头", "已完成", "长期坚持", "完成率", "逾期", "未填报"],
+      ["排名", "责任单位", "分工数", "牵头", done, standing, "完成率", "逾期", NOT_REPORTED],
       r.ranking.map((u) => [u.rank, u.unit, u.tasks, u.leads, u.done, u.standing, percent(u.rate), u.overdue, u.notReported].map(String)),
       [0.7, 3.6, 0.9, 0.8, 0.9, 1.1, 1.3, 0.8, 0.9],
       [1],
@@ -172,7 +177,7 @@ export function reportDocument(r: ProgressReport): Document {
       caption("表3 逾期任务"),
       table(
         ["序号", "任务", "时限", "状态", "牵头单位", "配合单位"],
-        r.overdue.map((t) => [String(t.id), t.text, t.deadline, t.status, t.lead, t.supporting.join("、") || "—"]),
+        r.overdue.map((t) => [String(t.id), t.text, t.deadline, wordOf(r.vocabulary, t.status), t.lead, t.supporting.join("、") || "—"]),
         [0.7, 5, 1.3, 1, 1.5, 2],
         [1, 5],
       ),
@@ -189,7 +194,7 @@ export function reportDocument(r: ProgressReport): Document {
   children.push(heading1(++section, "各项任务进展"));
   r.tasks.forEach((t, i) => {
     if (t.section && t.section !== r.tasks[i - 1]?.section) children.push(heading2(t.section));
-    children.push(...taskSection(t));
+    children.push(...taskSection(t, r));
   });
 
   return new Document({

@@ -2,7 +2,9 @@ import { deadlineLabel } from "../domain/deadline";
 import { ALL_UNITS, trendRows } from "../domain/history";
 import { EMPTY_REPORT, reportKey } from "../domain/reports";
 import { Rollup, computeRollup } from "../domain/rollup";
-import { Status } from "../domain/statuses";
+import { DONE, STANDING, Status } from "../domain/statuses";
+import { NOT_REPORTED } from "../domain/rollup";
+import { DEFAULT_VOCABULARY, KEY, Vocabulary, periodName, wordOf } from "../domain/vocabulary";
 import { Role, roleOf } from "../domain/types";
 import { ReportSource } from "./report-source";
 
@@ -76,6 +78,8 @@ export interface ProgressReport {
   chart: Array<{ unit: string; rate: number | null }>;
   /** Overall assignment rate of archived periods, oldest first (empty until a period is archived). */
   trend: Array<{ period: string; rate: number | null }>;
+  /** The tracker's words: statuses above are keys, shown through it. */
+  vocabulary: Vocabulary;
 }
 
 const dateText = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -96,23 +100,24 @@ function rank(rollup: Rollup): RankedUnit[] {
       unit: u.unit,
       tasks: u.tasks,
       leads: u.leads,
-      done: u.counts.已完成,
-      standing: u.counts.长期坚持,
+      done: u.counts[DONE],
+      standing: u.counts[STANDING],
       rate: u.rate,
       overdue: u.overdue,
-      notReported: u.counts.未填报,
+      notReported: u.counts[NOT_REPORTED],
     };
   });
 }
 
-function overviewText(r: Rollup, date: string, silent: SilentUnit[]): string {
+function overviewText(r: Rollup, date: string, silent: SilentUnit[], v: Vocabulary): string {
   const o = r.overall;
+  const done = wordOf(v, KEY.done);
   const fully = silent.filter((s) => s.notReported === s.tasks).length;
   return (
-    `截至${dateText(date)}，清单共有任务${o.tasks}项，已完成${o.tasksDone}项，长期坚持${o.tasksStanding}项，任务完成率${percent(o.taskRate)}；` +
-    `涉及${r.units.length}个责任单位、责任分工${o.assignments}项，已完成${o.assignmentsDone}项，分工完成率${percent(o.assignmentRate)}。` +
+    `截至${dateText(date)}，清单共有任务${o.tasks}项，${done}${o.tasksDone}项，${wordOf(v, KEY.standing)}${o.tasksStanding}项，任务完成率${percent(o.taskRate)}；` +
+    `涉及${r.units.length}个责任单位、责任分工${o.assignments}项，${done}${o.assignmentsDone}项，分工完成率${percent(o.assignmentRate)}。` +
     `逾期任务${o.overdueTasks}项，逾期分工${o.overdueAssignments}项，即将到期任务${o.dueSoonTasks}项。` +
-    `${silent.length}个单位尚有未填报事项（其中${fully}个单位全部未填报），未填报分工${r.units.reduce((n, u) => n + u.counts.未填报, 0)}项。`
+    `${silent.length}个单位尚有未填报事项（其中${fully}个单位全部未填报），未填报分工${r.units.reduce((n, u) => n + u.counts[NOT_REPORTED], 0)}项。`
   );
 }
 
@@ -121,7 +126,7 @@ export function buildProgressReport(source: ReportSource, date: string): Progres
   const { list, reports } = source;
   const rollup = computeRollup(list, reports, date);
   const statusOf = new Map(rollup.tasks.map((t) => [t.id, t]));
-  const silent = rollup.units.filter((u) => u.counts.未填报 > 0).map((u) => ({ unit: u.unit, notReported: u.counts.未填报, tasks: u.tasks }));
+  const silent = rollup.units.filter((u) => u.counts[NOT_REPORTED] > 0).map((u) => ({ unit: u.unit, notReported: u.counts[NOT_REPORTED], tasks: u.tasks }));
   const ranking = rank(rollup);
   const tasks: TaskProgress[] = list.tasks.map((task) => {
     const t = statusOf.get(task.id)!;
@@ -142,7 +147,8 @@ export function buildProgressReport(source: ReportSource, date: string): Progres
     period,
     rate: typeof rate === "number" ? rate : null,
   }));
-  const period = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+  const vocabulary = source.vocabulary ?? DEFAULT_VOCABULARY;
+  const period = periodName(date, vocabulary.cadence);
   return {
     title: `${list.name}进展情况通报`,
     listName: list.name,
@@ -150,7 +156,7 @@ export function buildProgressReport(source: ReportSource, date: string): Progres
     date,
     dateText: dateText(date),
     rollup,
-    overview: overviewText(rollup, date, silent),
+    overview: overviewText(rollup, date, silent, vocabulary),
     ranking,
     overdue: tasks
       .filter((t) => t.overdue)
@@ -159,5 +165,6 @@ export function buildProgressReport(source: ReportSource, date: string): Progres
     tasks,
     chart: ranking.map((u) => ({ unit: u.unit, rate: u.rate })),
     trend,
+    vocabulary,
   };
 }

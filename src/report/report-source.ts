@@ -3,6 +3,8 @@ import { HistoryRow, parseHistory } from "../domain/history";
 import { parseTaskList } from "../domain/parse-task-list";
 import { Reports, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
+import { Vocabulary } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 
 /** What the progress report is computed from, read alike from a file (CLI) or the open workbook (pane). */
 export interface ReportSource {
@@ -10,6 +12,8 @@ export interface ReportSource {
   list: TaskList;
   reports: Reports;
   history: readonly HistoryRow[];
+  /** The tracker's words (default: ours): the report speaks them. */
+  vocabulary?: Vocabulary;
 }
 
 /** The stored list when it has exactly the assignments the unit sheets hold, else undefined. */
@@ -46,5 +50,6 @@ export function reportSourceFrom(
     list,
     reports: reportsFromAssignments(assignments),
     history: parseHistory(meta.extra.history) ?? [],
+    vocabulary: vocabularyFromMeta(meta.extra),
   };
 }

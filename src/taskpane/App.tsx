@@ -31,6 +31,9 @@ import { RebuildConfirm } from "./RebuildConfirm";
 import { Steps } from "./Steps";
 import { Step, archivedPeriods, suggestStep } from "./next-step";
 import { ListPreview } from "./ListPreview";
+import { VocabularyPicker } from "./VocabularyPicker";
+import { countsOf, trackerVocabulary } from "./vocabulary-choice";
+import { Vocabulary } from "../domain/vocabulary";
 import { ListSource } from "./ListSource";
 import { ExportPanel, MergePanel } from "./RoundTripPanel";
 import { ProgressReportButton } from "./ProgressReportButton";
@@ -95,6 +98,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
   const [warningDays, setWarningDays] = React.useState<number>();
+  const [vocabulary, setVocabulary] = React.useState<Vocabulary>();
   const [period, setPeriod] = React.useState(currentPeriod);
   /** The step the user chose; until then the one the tracker's state suggests. */
   const [step, setStep] = React.useState<Step>();
@@ -185,7 +189,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const build = (onNameClash: "stop" | "rename", pw = password, lost = 0): Promise<void> =>
     perform(s.working, async () => {
       if (!effectiveList) return;
-      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw });
+      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw, vocabulary });
+      setVocabulary(undefined);
       setPassword(pw);
       const found = await actions.status();
       setStatus(found);
@@ -307,6 +312,14 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           onResetOverrides={() => setOverrides({})}
         />
       )}
+      <VocabularyPicker
+        s={s}
+        current={status.present ? trackerVocabulary(status.meta.extra) : undefined}
+        counts={status.present ? countsOf(status.figures) : {}}
+        chosen={vocabulary}
+        disabled={disabled}
+        onChange={setVocabulary}
+      />
       <div className={styles.actions}>
         <Button
           appearance={status.present ? "secondary" : "primary"}

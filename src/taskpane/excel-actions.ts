@@ -1,3 +1,4 @@
+import { Vocabulary } from "../domain/vocabulary";
 import { TaskList } from "../domain/types";
 import { BuildResult, buildTracker } from "../excel/build-tracker";
 import { RefreshResult, refreshTracker } from "../excel/refresh-tracker";
@@ -20,7 +21,14 @@ export interface ExcelActions {
   build(
     list: TaskList,
     source: string,
-    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>>; password?: string },
+    options: {
+      onNameClash: "stop" | "rename";
+      onProgress: (s: string) => void;
+      unitOverrides?: Readonly<Record<string, string>>;
+      password?: string;
+      /** Chosen in the pane; undefined keeps the tracker's own (ours for a new one). */
+      vocabulary?: Vocabulary;
+    },
   ): Promise<BuildResult>;
   refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
@@ -80,6 +88,7 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
             onNameClash: options.onNameClash,
             onProgress: options.onProgress,
             unitOverrides: options.unitOverrides,
+            vocabulary: options.vocabulary,
           }),
         ),
       ),

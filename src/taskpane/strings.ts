@@ -179,6 +179,11 @@ const zh = {
   draftsNone: "没有生成邮件",
   draftsNoneToRemind: "所选单位没有未填报或逾期的任务，无需催报。",
   draftsNoAddress: "没有邮箱、未生成邮件的单位：{list}",
+  vocabulary: "完成状态用语",
+  vocabularyHint: "记入跟踪表，重建、合并、汇总沿用。其他用语可用命令行 --vocabulary 指定 JSON 文件。",
+  vocabularyCustom: "本表自定义用语",
+  vocabularyChange: "重新生成时将：",
+  vocabularyDamaged: "跟踪表中保存的用语已损坏；重新生成会停下并说明原因。",
 };
 
 export type Strings = typeof zh;
@@ -363,6 +368,11 @@ const en: Strings = {
   draftsNone: "No message made",
   draftsNoneToRemind: "The chosen units have no unreported or overdue tasks: no reminder needed.",
   draftsNoAddress: "Units without an email address, no message: {list}",
+  vocabulary: "Status words",
+  vocabularyHint: "Kept in the tracker for rebuilds, merges and summaries. Other words: a JSON file with the command line's --vocabulary.",
+  vocabularyCustom: "This tracker's own words",
+  vocabularyChange: "Rebuilding will:",
+  vocabularyDamaged: "The words stored in the tracker are damaged; a rebuild will stop and say why.",
 };
 
 export function stringsFor(language: string | undefined): Strings {

@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import ExcelJS from "exceljs";
 import { Grid, GridCell, ReadAssignment, ReadIssue, TrackerFileError, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
@@ -47,6 +48,7 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: 
   const metaSheet = wb.getWorksheet(SHEET.meta);
   if (!metaSheet) throw new TrackerFileError(`找不到隐藏的元数据工作表“${SHEET.meta}”：这不是本系统生成的跟踪表，或元数据已被删除。`);
   const meta = readMetaGrid(sheetGrid(metaSheet));
+  const vocabulary = vocabularyFromMeta(meta.extra);
   const issues: ReadIssue[] = [];
   const assignments: ReadAssignment[] = [];
   for (const { unit, sheet } of meta.units) {
@@ -57,7 +59,7 @@ export function readTrackerWorkbook(wb: ExcelJS.Workbook, options: { onlyUnit?: 
       if (meta.kind === "master") issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”（可能被删除或改名）。` });
       continue;
     }
-    const read = readUnitGrid(sheetGrid(ws), unit, sheet);
+    const read = readUnitGrid(sheetGrid(ws), unit, sheet, 1, vocabulary);
     assignments.push(...read.assignments);
     issues.push(...read.issues);
   }
