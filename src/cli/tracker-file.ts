@@ -3,7 +3,6 @@ import path from "path";
 import { LoadedTracker, carriedOver, loadTrackerBytes } from "../files/loaded-tracker";
 import { oversizeReturn } from "../files/merge-tracker-file";
 import { UsageError } from "./args";
-import { vocabularyFromMeta } from "../domain/vocabulary-file";
 
 export type { LoadedTracker };
 export { carriedOver };
