@@ -6,6 +6,8 @@ import { copiesZip, copiesZipName, signCopies } from "../files/export-copies";
 import { loadTrackerBytes } from "../files/loaded-tracker";
 import { ReturnInput, mergeTracker, returnInputsFromBytes } from "../files/merge-tracker-file";
 import { reportDocxFile } from "../files/report-file";
+import { DONE } from "../domain/statuses";
+import { DEFAULT_VOCABULARY, wordOf } from "../domain/vocabulary";
 import { ReturnRefused } from "../xlsx/return-files";
 import { Job, JobResult, Lang } from "./protocol";
 
@@ -109,9 +111,10 @@ export async function runJob(job: Job, progress: Progress): Promise<JobResult> {
       progress(say(lang, "正在生成进展报告…", "Writing the progress report…"));
       const file = await reportDocxFile(job.tracker.data, job.date);
       const o = file.report.rollup.overall;
+      const done = wordOf(file.report.source.vocabulary ?? DEFAULT_VOCABULARY, DONE);
       return {
         downloads: [{ name: file.fileName, data: file.data }],
-        lines: [say(lang, `任务 ${o.tasks} 项，已完成 ${o.tasksDone}，逾期 ${o.overdueTasks}；责任分工 ${o.assignments} 项，已完成 ${o.assignmentsDone}。`, `${o.tasks} tasks, ${o.tasksDone} done, ${o.overdueTasks} overdue; ${o.assignments} assignments, ${o.assignmentsDone} done.`)],
+        lines: [say(lang, `任务 ${o.tasks} 项，${done} ${o.tasksDone}，逾期 ${o.overdueTasks}；责任分工 ${o.assignments} 项，${done} ${o.assignmentsDone}。`, `${o.tasks} tasks, ${o.tasksDone} done, ${o.overdueTasks} overdue; ${o.assignments} assignments, ${o.assignmentsDone} done.`)],
       };
     }
   }

@@ -14,7 +14,7 @@ const NOT_STATUSES: ReadonlyArray<[file: string, phrase: string]> = [
   // "the merge finished": a sentence, not the status.
   ["excel/merge-into-workbook.ts", "合并已完成"],
   // How a "from year X on" deadline is labelled in 完成时限.
-  ["domain/deadline.ts", "(持续推进)"],
+  ["domain/deadline.ts", "（持续推进）"],
 ];
 
 function files(dir: string): string[] {
