@@ -31,6 +31,7 @@ async function startWorker(): Promise<Worker | null> {
 /** Runs the job in this page, yielding first so the progress text is painted. */
 async function runInPage(job: Job, onProgress: (text: string) => void): Promise<JobResult> {
   const { runJob, describeJobError } = await import("./jobs");
+  await new Promise((resolve) => setTimeout(resolve, 0));
   try {
     return await runJob(job, (text) => onProgress(text));
   } catch (e) {
@@ -47,11 +48,13 @@ async function runInPage(job: Job, onProgress: (text: string) => void): Promise<
 export function startRunner(): Runner {
   let worker: Worker | null = null;
   let settled = false;
-  const ready = startWorker().then((w) => {
-    worker = w;
-    settled = true;
-    if (w) listen(w);
-  });
+  const boot = () =>
+    startWorker().then((w) => {
+      worker = w;
+      settled = true;
+      if (w) listen(w);
+    });
+  let ready = boot();
   let nextId = 1;
   const pending = new Map<number, { job: Job; onProgress: (t: string) => void; resolve: (r: JobResult) => void; reject: (e: Error) => void; answered: boolean }>();
   const fallBack = () => {
@@ -78,11 +81,14 @@ export function startRunner(): Runner {
     w.onerror = (event) => {
       event.preventDefault();
       if ([...pending.values()].some((p) => p.answered)) {
-        // A worker that ran and then crashed (out of memory): the job failed, say so.
+        // A worker that ran and then crashed (out of memory): the job failed, say so, and the next job gets a fresh worker.
         for (const [id, p] of pending) {
           pending.delete(id);
           p.reject(new JobFailed("操作未完成", `后台处理意外中止（${event.message || "worker error"}），跟踪表没有改变。文件可能过大，请分批处理后重试。`));
         }
+        w.terminate();
+        worker = null;
+        ready = boot();
         return;
       }
       fallBack();
