@@ -7,7 +7,7 @@
  *   node scripts/mutation-scores.js --survivors  also every surviving / uncovered mutant
  *   node scripts/mutation-scores.js --survivors=src/domain/merge.ts   survivors of matching files
  *   node scripts/mutation-scores.js --check      exit code 1 when a folder misses its target
- *   node scripts/mutation-scores.js --report=reports/per-file/*.json
+ *   node scripts/mutation-scores.js --report=a.json,b.json   (or --report= reports/per-file/domain-*.json)
  *       scores over several reports at once (per-file runs: `stryker run --mutate <file>`
  *       overwrites mutation.json, so copy it after each run); a file in two reports counts
  *       as in the last one given
