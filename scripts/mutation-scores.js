@@ -7,6 +7,10 @@
  *   node scripts/mutation-scores.js --survivors  also every surviving / uncovered mutant
  *   node scripts/mutation-scores.js --survivors=src/domain/merge.ts   survivors of matching files
  *   node scripts/mutation-scores.js --check      exit code 1 when a folder misses its target
+ *   node scripts/mutation-scores.js --report=a.json,b.json   (or --report= reports/per-file/domain-*.json)
+ *       scores over several reports at once (per-file runs: `stryker run --mutate <file>`
+ *       overwrites mutation.json, so copy it after each run); a file in two reports counts
+ *       as in the last one given
  *   node scripts/mutation-scores.js --without=tests/domain/rollup-rules.test.ts,...
  *       the scores as if those test files did not exist: a killed mutant counts only when a
  *       test elsewhere also failed (the config sets disableBail, so every failing test is kept)
@@ -21,12 +25,32 @@ const path = require("path");
 /** The targets of issue 21: with --check, a folder below its target makes the exit code 1. */
 const TARGETS = { "src/domain": 90, "src/blueprint": 80 };
 
-const reportFile = path.join(__dirname, "..", "reports", "mutation", "mutation.json");
-if (!fs.existsSync(reportFile)) {
-  console.error(`找不到 ${path.relative(process.cwd(), reportFile)}:请先运行 npm run mutate。`);
-  process.exit(2);
+const reportArg = process.argv.find((a) => a.startsWith("--report="));
+// a shell glob after --report= expands to further arguments: take those that name .json files too
+const reportFiles = reportArg
+  ? [...reportArg.slice("--report=".length).split(","), ...process.argv.filter((a) => !a.startsWith("--") && a.endsWith(".json"))].filter(Boolean)
+  : [path.join(__dirname, "..", "reports", "mutation", "mutation.json")];
+const report = { files: {}, testFiles: {} };
+for (const reportFile of reportFiles) {
+  if (!fs.existsSync(reportFile)) {
+    console.error(`找不到 ${path.relative(process.cwd(), reportFile)}:请先运行 npm run mutate。`);
+    process.exit(2);
+  }
+  const one = JSON.parse(fs.readFileSync(reportFile, "utf8"));
+  // test ids are numbered per run: prefix them so --without still works over several reports
+  const runId = (id) => `${reportFile}#${id}`;
+  for (const [file, data] of Object.entries(one.files)) {
+    for (const m of data.mutants) {
+      if (m.coveredBy) m.coveredBy = m.coveredBy.map(runId);
+      if (m.killedBy) m.killedBy = m.killedBy.map(runId);
+    }
+    report.files[file] = data;
+  }
+  for (const [file, data] of Object.entries(one.testFiles ?? {})) {
+    const tests = data.tests.map((t) => ({ ...t, id: runId(t.id) }));
+    report.testFiles[file] = { ...data, tests: [...(report.testFiles[file]?.tests ?? []), ...tests] };
+  }
 }
-const report = JSON.parse(fs.readFileSync(reportFile, "utf8"));
 const survivorsArg = process.argv.find((a) => a.startsWith("--survivors"));
 const survivorsFilter = survivorsArg && survivorsArg.includes("=") ? survivorsArg.split("=")[1] : survivorsArg ? "" : null;
 
@@ -54,9 +78,10 @@ const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
 function tally(mutants) {
-  const t = { detected: 0, undetected: 0, noCoverage: 0, ignored: 0, total: mutants.length };
+  const t = { detected: 0, undetected: 0, noCoverage: 0, ignored: 0, timeout: 0, total: mutants.length };
   for (const m of mutants) {
     if (m.status === "Ignored") t.ignored++;
+    if (m.status === "Timeout") t.timeout++;
     if (DETECTED.has(m.status)) t.detected++;
     else if (UNDETECTED.has(m.status)) {
       t.undetected++;
@@ -87,7 +112,9 @@ for (const [folder, entries] of folders) {
   console.log(`\n${folder}: ${pct(all)}  ${all.detected}/${all.detected + all.undetected} detected${mark}`);
   for (const [file, data] of entries.map(([f, d]) => [f, d, tally(d.mutants)]).sort((a, b) => score(a[2]) - score(b[2]))) {
     const t = tally(data.mutants);
-    const uncovered = (t.noCoverage ? `, ${t.noCoverage} without coverage` : "") + (t.ignored ? `, ${t.ignored} static (ignored)` : "");
+    // a timed-out mutant counts as detected (Stryker's rule); on a loaded machine some may be slow, not caught
+    const uncovered =
+      (t.noCoverage ? `, ${t.noCoverage} without coverage` : "") + (t.timeout ? `, ${t.timeout} timed out` : "") + (t.ignored ? `, ${t.ignored} static (ignored)` : "");
     console.log(`  ${pct(t)}  ${path.posix.basename(file).padEnd(24)} ${String(t.undetected).padStart(3)} undetected of ${t.detected + t.undetected}${uncovered}`);
   }
 }
