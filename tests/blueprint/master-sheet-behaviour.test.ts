@@ -43,7 +43,7 @@ describe("任务总表: fixed cells", () => {
     expect([0, 1, 2].map(fixed)).toEqual([
       [1, "甲", "乙、丙", "于2026年6月1日前", 46174, 3, "一、第一部分"],
       [2, "乙", "甲", "长期坚持", null, 2, "一、第一部分"],
-      [3, "甲", "", "每年(每年)", null, 1, "一、第一部分"],
+      [3, "甲", "", "每年（每年）", null, 1, "一、第一部分"],
     ]);
     const plain = buildBlueprint(parseTaskList("序号\t政策内容\t责任部门\n1\t完善制度\t甲"), { trackerId: "t", generatedAt: "x" });
     expect(plain.sheets.find((s) => s.name === SHEET.master)!.cells[MASTER_FIRST_ROW - 1][col("所属部分")]).toBeNull();

@@ -54,7 +54,7 @@ describe("unit sheet: title and rows", () => {
       [3, "牵头", ""],
     ]);
     // the list's own 完成时限 wording wins over the label of a deadline read from the text
-    expect([0, 1, 2].map((i) => at(i, "完成时限"))).toEqual(["于2026年6月1日前", "长期坚持", "每年(每年)"]);
+    expect([0, 1, 2].map((i) => at(i, "完成时限"))).toEqual(["于2026年6月1日前", "长期坚持", "每年（每年）"]);
     expect([0, 1, 2].map((i) => at(i, "截止日期"))).toEqual([46174, null, null]);
   });
 
@@ -77,8 +77,8 @@ describe("unit sheet: title and rows", () => {
 });
 
 describe("unit sheet: the list's extra columns", () => {
-  it("come after the fixed columns: the part of the plan first, then the list's columns; a fixed column's name gets (清单)", () => {
-    expect(sheet.cells[1]).toEqual([...UNIT_COLUMNS, "所属部分", "备注", "完成状态(清单)"]);
+  it("come after the fixed columns: the part of the plan first, then the list's columns; a fixed column's name gets （清单）", () => {
+    expect(sheet.cells[1]).toEqual([...UNIT_COLUMNS, "所属部分", "备注", "完成状态（清单）"]);
     expect(row(0).slice(UNIT_COLUMNS.length)).toEqual(["一、第一部分", "重点", "旧"]);
     expect(row(1).slice(UNIT_COLUMNS.length)).toEqual(["一、第一部分", null, null]);
     expect(sheet.columnWidths.slice(UNIT_COLUMNS.length)).toEqual([18, 18, 18]);
@@ -136,6 +136,6 @@ describe("unit sheet: input, drop-down, protection, print", () => {
   });
 
   it("refuses to build a sheet for a fragment of a unit name", () => {
-    expect(() => unitSheet("县(市", "县", LIST.tasks, undefined)).toThrow("责任单位名称不完整:“县(市”");
+    expect(() => unitSheet("县(市", "县", LIST.tasks, undefined)).toThrow("责任单位名称不完整：“县(市”");
   });
 });
