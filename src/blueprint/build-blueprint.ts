@@ -7,7 +7,7 @@ import { HistoryRow } from "../domain/history";
 import { Task, TaskList } from "../domain/types";
 import { AUTHORITY_META_KEY } from "./copy-authority";
 import { listFingerprint } from "./hash";
-import { instructionsSheet } from "./instructions-sheet";
+import { ReturnInfo, instructionsSheet, returnInfoMeta } from "./instructions-sheet";
 import { DEFAULT_WARNING_DAYS, SCHEMA_VERSION, SHEET } from "./layout";
 import { masterSheet } from "./master-sheet";
 import { metaSheet } from "./meta-sheet";
@@ -39,6 +39,8 @@ export interface BlueprintOptions {
   copyAuthority?: string;
   /** Rows of 联络员 (kept across rebuilds); undefined means the tracker has no contacts sheet yet. */
   contacts?: Contact[];
+  /** Period, return deadline and contact shown in 填报说明 (and kept in _meta). */
+  returnInfo?: ReturnInfo;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -73,7 +75,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       trend: options.history !== undefined,
     }),
     masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays),
-    instructionsSheet(password),
+    instructionsSheet(password, undefined, options.returnInfo),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
     ...(options.history !== undefined ? [historySheet(options.history, password)] : []),
     ...(options.contacts !== undefined ? [contactsSheet(options.contacts, list.units, password)] : []),
@@ -91,6 +93,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       password,
       {
         warning_days: String(warningDays),
+        ...returnInfoMeta(options.returnInfo),
         ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
         ...(options.history !== undefined ? { history: JSON.stringify(options.history) } : {}),
         ...(options.listSource === undefined ? {} : { list_source: options.listSource }),

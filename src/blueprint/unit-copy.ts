@@ -2,7 +2,7 @@ import { Report, Reports, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { tasksByUnit, taskListHash } from "./build-blueprint";
 import { copyChecksum } from "./copy-authority";
-import { instructionsSheet } from "./instructions-sheet";
+import { ReturnInfo, instructionsSheet } from "./instructions-sheet";
 import { SCHEMA_VERSION, SHEET } from "./layout";
 import { metaSheet } from "./meta-sheet";
 import { assignSheetNames } from "./sheet-names";
@@ -19,6 +19,8 @@ export interface UnitCopyOptions {
   copyKey?: string;
   /** Reporting period the copy is for, e.g. 2026年12月; by default the month of exportedAt. */
   period?: string;
+  /** The tracker's return deadline and contact (its period, if set, yields to `period`). */
+  returnInfo?: ReturnInfo;
 }
 
 /** Meta keys a unit copy adds to the tracker's. */
@@ -59,7 +61,7 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
     title: `${list.name} — ${unit} 填报表`,
     sheets: [
       unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays),
-      instructionsSheet(password, { period, exportedAt: options.exportedAt }),
+      instructionsSheet(password, { period, exportedAt: options.exportedAt }, { ...options.returnInfo, period }),
       metaSheet(
         { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },
         [{ unit, sheet, taskCount: tasks.length }],

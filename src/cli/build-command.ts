@@ -72,6 +72,7 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
     generatedAt: localStamp(),
     password: stringFlag(args.flags, "password"),
     listSource: text,
+    returnInfo: { period: stringFlag(args.flags, "period"), deadline: stringFlag(args.flags, "deadline"), contact: stringFlag(args.flags, "contact") },
   });
   const out = path.resolve(stringFlag(args.flags, "out") ?? path.join("out", `${list.name}-跟踪表.xlsx`));
   const data = await writeXlsxBuffer(bp);

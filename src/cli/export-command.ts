@@ -33,13 +33,15 @@ export async function signCopies(
     throw new TrackerFileError((e as Error).message);
   }
   const exportedAt = localStamp();
-  const period = options.period ?? periodOf(exportedAt);
+  const { returnInfo } = carriedOver(tracker);
+  const period = options.period ?? returnInfo?.period ?? periodOf(exportedAt);
   const copies: SignedCopy[] = [];
   for (const unit of units) {
     const bp = buildUnitCopy(list, unit, {
       trackerId: read.meta.trackerId,
       exportedAt,
       period,
+      returnInfo,
       copyKey: authority.key,
       reports,
       password: options.password,

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "fs";
 import path from "path";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
+import { RETURN_INFO_META_KEY, parseReturnInfo } from "../blueprint/instructions-sheet";
 import { ReturnRefused } from "../xlsx/return-files";
 import { LIMITS } from "../xlsx/zip-guard";
 import { TrackerFileError } from "../blueprint/read-grid";
@@ -59,7 +60,7 @@ export async function loadTracker(file: string): Promise<LoadedTracker> {
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts" | "returnInfo"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -70,5 +71,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     unitOverrides: parseOverrides(extra.unit_aliases),
     copyAuthority: extra[AUTHORITY_META_KEY],
     contacts: t.read.contacts,
+    returnInfo: parseReturnInfo(extra[RETURN_INFO_META_KEY]),
   };
 }

@@ -14,6 +14,7 @@ import { IsSetSupported, RequirementError, checkRequirements } from "./requireme
 import { writeStaged } from "./staged-write";
 import { HistoryRow, parseHistory } from "../domain/history";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
+import { RETURN_INFO_META_KEY, ReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
 
 export interface BuildOptions {
   trackerId: string;
@@ -27,6 +28,8 @@ export interface BuildOptions {
   /** Days before a deadline when unfinished tasks turn yellow; the old tracker's setting by default. */
   warningDays?: number;
   unitOverrides?: Readonly<Record<string, string>>;
+  /** Period, return deadline and contact for 填报说明; the old tracker's by default. */
+  returnInfo?: ReturnInfo;
   /** Request size at which the write is split (default 4 MB, under Excel on the web's 5 MB). */
   requestBudgetBytes?: number;
 }
@@ -86,6 +89,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let warningDays = options.warningDays;
   let history: HistoryRow[] | undefined;
   let copyAuthority: string | undefined;
+  let returnInfo = options.returnInfo;
   let readReports = new Map<string, Report>();
   let oldUnits: Array<{ unit: string; sheet: string; tasks: number }> = [];
   if (hasTracker(sheets)) {
@@ -100,6 +104,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     mergeLog = content.mergeLog;
     history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
+    returnInfo ??= parseReturnInfo(content.meta.extra[RETURN_INFO_META_KEY]);
     // Without it, every copy sent out before the rebuild would fail its checksum.
     copyAuthority = content.meta.extra[AUTHORITY_META_KEY];
   }
@@ -114,6 +119,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     unitOverrides: options.unitOverrides,
     history,
     copyAuthority,
+    returnInfo,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);
