@@ -36,7 +36,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   blueprint: WorkbookBlueprint;
-  /** Reports carried over from the tracker that was there before. */
+  /** Reports carried over from the tracker that was there before: only those the new list still has a row for. */
   keptReports: number;
   issues: ReadIssue[];
   figures: DashboardFigures;
@@ -158,9 +158,11 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   const figures = queueSummaryRead(context);
   await context.sync();
   progress("完成");
+  // A report of a unit or task the new list dropped was read but has no row to go back into.
+  const rows = new Set(list.tasks.flatMap((t) => t.units.map((u) => reportKey(t.id, u))));
   return {
     blueprint,
-    keptReports: reports?.size ?? 0,
+    keptReports: [...(reports?.keys() ?? [])].filter((key) => rows.has(key)).length,
     issues,
     figures: figures(),
     renamedUserSheets,

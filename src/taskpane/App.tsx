@@ -42,6 +42,8 @@ import { Strings, stringsFor } from "./strings";
 import { mergeLines } from "./merge-lines";
 import { renderTaskListText } from "../domain/render-text";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
+import { RETURN_INFO_META_KEY, ReturnInfo, cleanReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
+import { ReturnInfoFields } from "./ReturnInfoFields";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
@@ -93,6 +95,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
   const [warningDays, setWarningDays] = React.useState<number>();
   const [period, setPeriod] = React.useState(currentPeriod);
+  /** 填报说明's period, deadline and contact as typed; loaded from the tracker. */
+  const [returnInfo, setReturnInfo] = React.useState<ReturnInfo>({});
   /** The step the user chose; until then the one the tracker's state suggests. */
   const [step, setStep] = React.useState<Step>();
   const [setupOpen, setSetupOpen] = React.useState(false);
@@ -152,6 +156,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   /** After a build the tracker's own list is the one just built. */
   function adoptOwnList(found: TrackerStatus): void {
     if (!found.present) return;
+    setReturnInfo(parseReturnInfo(found.meta.extra[RETURN_INFO_META_KEY]));
     const own = trackerChoice(found.meta.extra.list_source, found.meta.listName);
     setOwnList(own);
     if (own) setChoice(own);
@@ -179,10 +184,16 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
     setConfirm(change);
   };
 
-  const build = (onNameClash: "stop" | "rename", pw = password, lost = 0): Promise<void> =>
+  const build = (onNameClash: "stop" | "rename", pw = password): Promise<void> =>
     perform(s.working, async () => {
       if (!effectiveList) return;
-      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw });
+      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), {
+        onNameClash,
+        onProgress: setBusy,
+        unitOverrides: overrides,
+        password: pw,
+        returnInfo,
+      });
       setPassword(pw);
       const found = await actions.status();
       setStatus(found);
@@ -190,8 +201,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       // A new tracker: the pane moves on to the step its state suggests.
       setStep(undefined);
       setSetupOpen(false);
-      // Reports whose task × unit the new list lacks were read but have no row to go back into.
-      const kept = Math.max(0, result.keptReports - lost);
+      // Counted by the build itself, whichever button started it (a rebuild after a name clash included).
+      const kept = result.keptReports;
       const lines = [
         ...(kept > 0 ? [`${s.kept}${s.colon}${kept} ${s.items}`] : []),
         ...result.renamedUserSheets.map((r) => `“${r.from}” → “${r.to}”`),
@@ -199,7 +210,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         ...result.issues.map((i) => (i.row ? s.rowLine.replace("{sheet}", i.sheet).replace("{row}", String(i.row)).replace("{message}", i.message) : `${i.sheet}${s.colon}${i.message}`)),
       ];
       setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
-    }, s.buildRetryHint, (p) => void build(onNameClash, p, lost));
+    }, s.buildRetryHint, (p) => void build(onNameClash, p));
 
   const refresh = (pw = password): Promise<void> =>
     perform(s.working, async () => {
@@ -209,6 +220,16 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
     }, undefined, (p) => void refresh(p));
+
+  const saveReturnInfo = (pw = password): Promise<void> =>
+    perform(s.working, async () => {
+      await actions.refresh({ returnInfo, password: pw });
+      setPassword(pw);
+      const found = await actions.status();
+      setStatus(found);
+      adoptOwnList(found);
+      setNotice({ intent: "success", title: s.returnInfoSaved, lines: [] });
+    }, undefined, (p) => void saveReturnInfo(p));
 
   const archive = (pw = password): Promise<void> =>
     perform(s.working, async () => {
@@ -267,6 +288,15 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           onResetOverrides={() => setOverrides({})}
         />
       )}
+    </>
+  );
+  const returnFields = (children?: React.ReactNode) => (
+    <ReturnInfoFields s={s} value={returnInfo} disabled={disabled} onChange={setReturnInfo}>
+      {children}
+    </ReturnInfoFields>
+  );
+  const buildButton = status && (
+    <>
       <div className={styles.actions}>
         <Button
           appearance={status.present ? "secondary" : "primary"}
@@ -338,7 +368,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           knownList={ownList !== undefined}
           onConfirm={() => {
             setConfirm(undefined);
-            void build("stop", password, confirm.orphanedReports.length);
+            void build("stop", password);
           }}
           onCancel={() => {
             setConfirm(undefined);
@@ -391,6 +421,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           </Text>
           <Caption1>{s.stepHint.list}</Caption1>
           {listSetup}
+          {returnFields()}
+          {buildButton}
         </section>
       )}
 
@@ -403,6 +435,21 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           {current === "list" && (
             <>
               <Body1>{s.listInUse.replace("{name}", status.meta.listName || "—")}</Body1>
+              {returnFields(
+                <div className={styles.actions}>
+                  <Button
+                    onClick={() => void saveReturnInfo()}
+                    disabled={
+                      disabled ||
+                      !requirements.ok ||
+                      JSON.stringify(cleanReturnInfo(returnInfo)) === JSON.stringify(parseReturnInfo(status.meta.extra[RETURN_INFO_META_KEY]))
+                    }
+                    data-testid="save-return-info"
+                  >
+                    {s.saveReturnInfo}
+                  </Button>
+                </div>,
+              )}
               <Button
                 appearance="subtle"
                 icon={<span aria-hidden="true">{setupOpen ? "▾" : "▸"}</span>}
@@ -417,6 +464,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               {setupOpen && (
                 <div id="list-setup" className={styles.panel}>
                   {listSetup}
+                  {buildButton}
                 </div>
               )}
             </>

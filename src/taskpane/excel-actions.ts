@@ -11,6 +11,7 @@ import { readMasterState } from "../excel/tracker-reports";
 import { isEmptyReport } from "../domain/reports";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
+import type { ReturnInfo } from "../blueprint/instructions-sheet";
 
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
@@ -18,9 +19,10 @@ export interface ExcelActions {
   build(
     list: TaskList,
     source: string,
-    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>>; password?: string },
+    options: { onNameClash: "stop" | "rename"; onProgress: (s: string) => void; unitOverrides?: Readonly<Record<string, string>>; password?: string; returnInfo?: ReturnInfo },
   ): Promise<BuildResult>;
-  refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string }): Promise<RefreshResult>;
+  /** `returnInfo`: new period, deadline and contact for 填报说明 (rewritten only when they changed). */
+  refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string; returnInfo?: ReturnInfo }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
   /** Records the export in the tracker (copy key, export time), so it writes: `password` as for merge. */
@@ -72,13 +74,21 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
             onNameClash: options.onNameClash,
             onProgress: options.onProgress,
             unitOverrides: options.unitOverrides,
+            returnInfo: options.returnInfo,
           }),
         ),
       ),
     refresh: (options = {}) =>
       checked(options.password, (password) =>
         run((ctx) =>
-          refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays, archivePeriod: options.archivePeriod, password }),
+          refreshTracker(ctx, {
+            refreshedAt: stamp(),
+            isSetSupported,
+            warningDays: options.warningDays,
+            archivePeriod: options.archivePeriod,
+            password,
+            returnInfo: options.returnInfo,
+          }),
         ),
       ),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),

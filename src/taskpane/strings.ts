@@ -148,6 +148,16 @@ const zh = {
   changeList: "更换清单或重新生成",
   archivedList: "已归档的期次：{list}",
   noArchive: "尚未归档任何期次。",
+  returnInfoTitle: "报送要求（写入填报说明）",
+  returnInfoHint: "选填。写入“填报说明”和导出的各单位填报表；跟踪表会保存，以后刷新和重新生成时沿用。",
+  returnPeriod: "填报期间",
+  returnDeadline: "报送截止时间",
+  returnContact: "联系人及电话",
+  returnPeriodExample: "如：2026年12月",
+  returnDeadlineExample: "如：2026年12月25日前",
+  returnContactExample: "如：督查室 张三 0791-86000000",
+  saveReturnInfo: "更新填报说明",
+  returnInfoSaved: "填报说明已更新",
 };
 
 export type Strings = typeof zh;
@@ -301,6 +311,16 @@ const en: Strings = {
   changeList: "Change the list or rebuild",
   archivedList: "Archived periods: {list}",
   noArchive: "No period archived yet.",
+  returnInfoTitle: "Return details (shown in 填报说明)",
+  returnInfoHint: "Optional. Shown in the instructions sheet and in each unit's copy; kept by the tracker for later refreshes and rebuilds.",
+  returnPeriod: "Period",
+  returnDeadline: "Return by",
+  returnContact: "Contact and phone",
+  returnPeriodExample: "e.g. 2026年12月",
+  returnDeadlineExample: "e.g. 2026年12月25日前",
+  returnContactExample: "e.g. Office of Supervision, Zhang San 0791-86000000",
+  saveReturnInfo: "Update the instructions",
+  returnInfoSaved: "Instructions updated",
 };
 
 export function stringsFor(language: string | undefined): Strings {
