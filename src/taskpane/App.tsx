@@ -75,7 +75,7 @@ function problemOf(s: Strings, e: unknown, hint?: string): Problem {
     const text = e.problem === "mixed" ? s.passwordMixed : e.problem === "wrong" ? s.passwordWrong : s.passwordPrompt;
     return { title: s.errorTitle, message: text.replace("{sheet}", e.sheet) };
   }
-  return { title: s.errorTitle, message: describeExcelError(e) + (hint ? `\n${hint}` : "") };
+  return { title: s.errorTitle, message: describeExcelError(e, s.excelErrors) + (hint ? `\n${hint}` : "") };
 }
 
 export default function App({ actions, language }: { actions: ExcelActions; language?: string }): React.JSX.Element {

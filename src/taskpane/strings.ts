@@ -1,3 +1,5 @@
+import { EXCEL_ERROR_TEXTS } from "../excel/excel-errors";
+
 /** Pane texts, Chinese first; English when Office's display language is not Chinese. */
 const zh = {
   title: "政策任务跟踪",
@@ -158,6 +160,7 @@ const zh = {
   returnContactExample: "如：督查室 张三 0791-86000000",
   saveReturnInfo: "更新填报说明",
   returnInfoSaved: "填报说明已更新",
+  excelErrors: EXCEL_ERROR_TEXTS.zh,
 };
 
 export type Strings = typeof zh;
@@ -321,6 +324,7 @@ const en: Strings = {
   returnContactExample: "e.g. Office of Supervision, Zhang San 0791-86000000",
   saveReturnInfo: "Update the instructions",
   returnInfoSaved: "Instructions updated",
+  excelErrors: EXCEL_ERROR_TEXTS.en,
 };
 
 export function stringsFor(language: string | undefined): Strings {
