@@ -39,7 +39,9 @@ import { deliverCopies, officePlatform } from "./export-delivery";
 import { useWorkbookChanges } from "./useWorkbookChanges";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
-import { mergeLines } from "./merge-lines";
+import { conflictKey, conflictWords, mergeLines } from "./merge-lines";
+import { StaleConflictError } from "../excel/stale-conflict";
+import type { Conflict } from "../domain/merge";
 import { renderTaskListText } from "../domain/render-text";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 import { RETURN_INFO_META_KEY, ReturnInfo, cleanReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
@@ -71,6 +73,11 @@ interface Notice {
 function problemOf(s: Strings, e: unknown, hint?: string): Problem {
   if (e instanceof RequirementError) return { title: s.requirementTitle, message: e.message };
   if (e instanceof NameClashError) return { title: s.errorTitle, message: e.message, clash: true };
+  if (e instanceof StaleConflictError) {
+    const { where, field } = conflictWords(s, { ...e.conflict, baseline: "" });
+    const text = e.now === undefined ? s.conflictRowGone : s.staleConflict.replace("{now}", e.now || s.emptyValue);
+    return { title: s.errorTitle, message: text.replace("{where}", where).replace("{field}", field) };
+  }
   if (e instanceof SheetPasswordError) {
     const text = e.problem === "mixed" ? s.passwordMixed : e.problem === "wrong" ? s.passwordWrong : s.passwordPrompt;
     return { title: s.errorTitle, message: text.replace("{sheet}", e.sheet) };
@@ -93,6 +100,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [problem, setProblem] = React.useState<Problem>();
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
+  /** Conflicts of the last merge whose returned value was taken. */
+  const [taken, setTaken] = React.useState<ReadonlySet<string>>(new Set());
   const [warningDays, setWarningDays] = React.useState<number>();
   const [period, setPeriod] = React.useState(currentPeriod);
   /** 填报说明's period, deadline and contact as typed; loaded from the tracker. */
@@ -259,9 +268,19 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       const result = await actions.merge(uploads, setBusy, acceptFullTrackers, pw);
       setPassword(pw);
       setMergeResult(result);
+      setTaken(new Set());
       setStatus(await actions.status());
       setNotice({ intent: result.refused.length > 0 || result.outcome.files.some((f) => f.conflicts.length + f.rejected.length > 0) ? "warning" : "success", title: s.merged, lines: mergeLines(s, result) });
     }, undefined, (p) => void merge(files, acceptFullTrackers, p));
+
+  const takeReturned = (conflict: Conflict): Promise<void> =>
+    perform(s.working, async () => {
+      await actions.takeReturned(conflict);
+      setTaken((prev) => new Set([...prev, conflictKey(conflict)]));
+      setStatus(await actions.status());
+      const { where, field } = conflictWords(s, conflict);
+      setNotice({ intent: "success", title: s.takenTitle, lines: [s.takenLine.replace("{where}", where).replace("{field}", field).replace("{returned}", conflict.returned || s.emptyValue)] });
+    });
 
   const progressReport = () =>
     perform(s.working, async () => {
@@ -479,6 +498,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               onMerge={(f) => void merge(f)}
               onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
               result={mergeResult}
+              onTake={(c) => void takeReturned(c)}
+              taken={taken}
             />
           )}
           {current === "summary" && (

@@ -12,6 +12,7 @@ import { isEmptyReport } from "../domain/reports";
 import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 import type { ReturnInfo } from "../blueprint/instructions-sheet";
+import type { Conflict } from "../domain/merge";
 
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
@@ -31,6 +32,8 @@ export interface ExcelActions {
   openCopy(file: UnitCopyFile): Promise<boolean>;
   /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void, acceptFullTrackers?: readonly string[], password?: string): Promise<MergeResult>;
+  /** Writes a conflict's returned value into the unit's row (input cells: no password needed). */
+  takeReturned(conflict: Conflict): Promise<void>;
   readSelection(): Promise<TaskList>;
   /** The progress report (.docx) for the date; docx is loaded only now. */
   progressReport(date: string): Promise<{ fileName: string; data: Uint8Array }>;
@@ -107,6 +110,10 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
         const state = await readMasterState(ctx);
         return [...state.reports].filter(([, r]) => !isEmptyReport(r)).map(([key]) => key);
       }),
+    takeReturned: async (conflict) => {
+      const { takeReturnedValue } = await import("../excel/take-returned");
+      return run((ctx) => takeReturnedValue(ctx, conflict));
+    },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
     progressReport: async (date) => {
       const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);

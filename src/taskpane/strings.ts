@@ -161,6 +161,14 @@ const zh = {
   saveReturnInfo: "更新填报说明",
   returnInfoSaved: "填报说明已更新",
   excelErrors: EXCEL_ERROR_TEXTS.zh,
+  conflictsTitle: "冲突（合并时保留了跟踪表中的内容）",
+  takeReturned: "采用报送值",
+  takenReturned: "已采用报送值",
+  takeReturnedFor: "采用报送值：{where} · {field}",
+  takenTitle: "已采用报送值",
+  takenLine: "{where} · {field} 改为“{returned}”",
+  staleConflict: "{where} 的“{field}”在合并后又改为“{now}”，交回的值未写入。请核对后直接在工作表中修改。",
+  conflictRowGone: "跟踪表中已没有 {where} 的行，交回的值未写入。",
 };
 
 export type Strings = typeof zh;
@@ -325,6 +333,14 @@ const en: Strings = {
   saveReturnInfo: "Update the instructions",
   returnInfoSaved: "Instructions updated",
   excelErrors: EXCEL_ERROR_TEXTS.en,
+  conflictsTitle: "Conflicts (the merge kept the tracker's value)",
+  takeReturned: "Take returned value",
+  takenReturned: "Returned value taken",
+  takeReturnedFor: "Take returned value: {where} · {field}",
+  takenTitle: "Returned value taken",
+  takenLine: "{where} · {field} set to “{returned}”",
+  staleConflict: "{field} of {where} was changed to “{now}” after the merge; the returned value was not written. Check it and edit the sheet directly.",
+  conflictRowGone: "The tracker no longer has a row for {where}; the returned value was not written.",
 };
 
 export function stringsFor(language: string | undefined): Strings {
