@@ -46,6 +46,9 @@ import { renderTaskListText } from "../domain/render-text";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
 import { RETURN_INFO_META_KEY, ReturnInfo, cleanReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
 import { ReturnInfoFields } from "./ReturnInfoFields";
+import { PeriodTrend } from "./PeriodTrend";
+import { periodTrend } from "./period-trend";
+import { parseHistory } from "../domain/history";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
@@ -294,6 +297,15 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const current: Step = status?.present ? (step ?? suggested) : "list";
   const missing = status?.present ? status.figures.units.reduce((n, u) => n + u.notReported, 0) : 0;
   const archivedNames = status ? archivedPeriods(status) : [];
+  const trend = React.useMemo(() => {
+    if (!status?.present) return [];
+    try {
+      return periodTrend(parseHistory(status.meta.extra.history) ?? [], { rate: status.figures.overall.分工完成率, overdue: status.figures.overall.逾期分工数 });
+    } catch {
+      // Damaged history: archiving says so (and refuses to overwrite it); the pane shows no trend.
+      return [];
+    }
+  }, [status]);
   const listSetup = status && (
     <>
       <ListSource s={s} choice={choice} own={ownList} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
@@ -541,6 +553,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               <Caption1 data-testid="archived-periods">
                 {archivedNames.length > 0 ? s.archivedList.replace("{list}", archivedNames.join(s.listSeparator)) : s.noArchive}
               </Caption1>
+              {trend.length > 0 && <PeriodTrend s={s} points={trend} />}
               <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
             </>
           )}

@@ -120,7 +120,7 @@ export function MergePanel(props: {
       )}
       {conflicts.length > 0 && (
         <section aria-labelledby="conflicts-title" data-testid="conflicts">
-          <Text weight="semibold" id="conflicts-title" as="h3" size={300}>
+          <Text weight="semibold" id="conflicts-title" as="h2" size={300}>
             {s.conflictsTitle}
           </Text>
           <ul className={styles.conflicts}>
