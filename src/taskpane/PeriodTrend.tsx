@@ -26,7 +26,7 @@ export function PeriodTrend(props: { s: Strings; points: TrendPoint[] }): React.
       <caption className={styles.caption}>{s.trendTitle}</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.th}>{s.period}</th>
+          <th scope="col" className={styles.th}>{s.trendPeriod}</th>
           <th scope="col" className={styles.th}>{s.assignmentRate}</th>
           <th scope="col" className={`${styles.th} ${styles.num}`}>{s.trendChange}</th>
           <th scope="col" className={`${styles.th} ${styles.num}`}>{s.overdueShort}</th>

@@ -169,8 +169,9 @@ const zh = {
   takenLine: "{where} · {field} 改为“{returned}”",
   staleConflict: "{where} 的“{field}”在合并后又改为“{now}”，交回的值未写入。请核对后直接在工作表中修改。",
   conflictRowGone: "跟踪表中已没有 {where} 的行，交回的值未写入。",
-  trendTitle: "历次汇总：分工完成率",
-  trendChange: "较上期（百分点）",
+  trendTitle: "历次汇总：分工完成率及较上期增减（百分点）",
+  trendPeriod: "期间",
+  trendChange: "较上期",
   trendNow: "当前（未归档）",
 };
 
@@ -344,8 +345,9 @@ const en: Strings = {
   takenLine: "{where} · {field} set to “{returned}”",
   staleConflict: "{field} of {where} was changed to “{now}” after the merge; the returned value was not written. Check it and edit the sheet directly.",
   conflictRowGone: "The tracker no longer has a row for {where}; the returned value was not written.",
-  trendTitle: "Archived periods: assignment completion",
-  trendChange: "Change (points)",
+  trendTitle: "Archived periods: assignment completion and change (percentage points)",
+  trendPeriod: "Period",
+  trendChange: "Change",
   trendNow: "Now (not archived)",
 };
 

@@ -110,12 +110,12 @@ describe("the task pane in Chromium, with the real office.js loader and the test
 
     // The conflict is listed with both values and a button that takes the returned one.
     const conflict = page.getByTestId("conflict");
-    await expect(conflict.textContent()).resolves.toContain("序号 1 · 省外办 · 本期进展情况，跟踪表为“总表里写的进展”，交回的为“单位报的进展”");
+    await expect(conflict.textContent()).resolves.toContain("序号 12 · 省外办 · 本期进展情况，跟踪表为“总表里写的进展”，交回的为“单位报的进展”");
     expect(host.values("'省外办'!H3")[0][0]).toBe("总表里写的进展");
     await page.setViewportSize({ width: 270, height: 900 });
     await expectNoSideScroll(b, "conflict at 270px");
     await shot(b, "03b-conflict-270.png");
-    await page.getByRole("button", { name: "采用报送值：序号 1 · 省外办 · 本期进展情况" }).click();
+    await page.getByRole("button", { name: "采用报送值：序号 12 · 省外办 · 本期进展情况" }).click();
     await page.getByTestId("notice").filter({ hasText: "已采用报送值" }).waitFor({ timeout: 60_000 });
     expect(host.values("'省外办'!H3")[0][0]).toBe("单位报的进展");
     await expect(conflict.textContent()).resolves.toContain("已采用报送值");
@@ -176,6 +176,10 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     // The archived figures in the pane: one row per period, the rate as text.
     await expect(page.getByTestId("trend-row").allTextContents()).resolves.toEqual([expect.stringMatching(/^2026年11月0\.0%—\d+$/)]);
     await shot(b, "08-period-archived.png");
+    await page.setViewportSize({ width: 270, height: 900 });
+    await expectNoSideScroll(b, "trend at 270px");
+    await shot(b, "08b-period-trend-270.png");
+    await expectAxeClean(b, "period archived, with its trend");
   });
 
   it("shows a pasted list's errors by line and keeps the build button off", async () => {
