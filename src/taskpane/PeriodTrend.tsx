@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 2px`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: `${tokens.spacingVerticalXS} 2px`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: "top", overflowWrap: "anywhere" },
   num: { textAlign: "right", width: "4.2em" },
+  // Wide enough for “2026年11月” on one line at 270 px.
+  periodCol: { width: "6.4em" },
   current: { fontStyle: "italic" },
   track: { height: "4px", marginTop: "2px", backgroundColor: tokens.colorNeutralBackground5, borderRadius: "2px", overflow: "hidden" },
   fill: { height: "100%", backgroundColor: tokens.colorBrandBackground },
@@ -26,7 +28,9 @@ export function PeriodTrend(props: { s: Strings; points: TrendPoint[] }): React.
       <caption className={styles.caption}>{s.trendTitle}</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.th}>{s.trendPeriod}</th>
+          <th scope="col" className={`${styles.th} ${styles.periodCol}`}>
+            {s.trendPeriod}
+          </th>
           <th scope="col" className={styles.th}>{s.assignmentRate}</th>
           <th scope="col" className={`${styles.th} ${styles.num}`}>{s.trendChange}</th>
           <th scope="col" className={`${styles.th} ${styles.num}`}>{s.overdueShort}</th>
