@@ -7,7 +7,7 @@ import { HistoryRow } from "../domain/history";
 import { Task, TaskList } from "../domain/types";
 import { AUTHORITY_META_KEY } from "./copy-authority";
 import { listFingerprint } from "./hash";
-import { instructionsSheet } from "./instructions-sheet";
+import { ReturnInfo, instructionsSheet, returnInfoMeta } from "./instructions-sheet";
 import { DEFAULT_WARNING_DAYS, SCHEMA_VERSION, SHEET } from "./layout";
 import { masterSheet } from "./master-sheet";
 import { metaSheet } from "./meta-sheet";
@@ -43,6 +43,8 @@ export interface BlueprintOptions {
   contacts?: Contact[];
   /** The office's status words, report columns and cadence (default: ours); kept in the metadata. */
   vocabulary?: Vocabulary;
+  /** Period, return deadline and contact shown in 填报说明 (and kept in _meta). */
+  returnInfo?: ReturnInfo;
 }
 
 /** Identifies the content of a list: the same tasks and units give the same hash. */
@@ -79,7 +81,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
       vocabulary,
     }),
     masterSheet(SHEET.master, list.name, list.tasks, refMap, password, warningDays, vocabulary),
-    instructionsSheet(password, undefined, vocabulary),
+    instructionsSheet(password, undefined, vocabulary, options.returnInfo),
     ...(options.mergeLog && options.mergeLog.length > 0 ? [mergeLogSheet(options.mergeLog, password)] : []),
     ...(options.history !== undefined ? [historySheet(options.history, password, vocabulary)] : []),
     ...(options.contacts !== undefined ? [contactsSheet(options.contacts, list.units, password)] : []),
@@ -99,6 +101,7 @@ export function buildBlueprint(list: TaskList, options: BlueprintOptions): Workb
         warning_days: String(warningDays),
         // Absent for our own words, so trackers built before vocabularies and after read alike.
         ...(vocabulary === DEFAULT_VOCABULARY ? {} : { [VOCABULARY_META_KEY]: vocabularyToMeta(vocabulary) }),
+        ...returnInfoMeta(options.returnInfo),
         ...(options.unitOverrides && Object.keys(options.unitOverrides).length > 0 ? { unit_aliases: JSON.stringify(options.unitOverrides) } : {}),
         ...(options.history !== undefined ? { history: JSON.stringify(options.history) } : {}),
         ...(options.listSource === undefined ? {} : { list_source: options.listSource }),

@@ -14,3 +14,4 @@ export * from "./unit-copy";
 export * from "./history-sheet";
 export { summaryTrendHeaderRow } from "./summary-sheet";
 export * from "./contacts-sheet";
+export * from "./instructions-sheet";

@@ -24,19 +24,82 @@ const linesFor = (v: Vocabulary): string[] => [
   "11. 每期请在本期发来的填报表上填写，不要沿用以前各期的旧表：旧表会被识别并退回。请勿修改隐藏的元数据，修改后的填报表无法合并。",
 ];
 
+/** What a unit must know to return its sheet on time; each part optional, as the coordinator enters it. */
+export interface ReturnInfo {
+  /** 填报期间, e.g. 2026年12月. */
+  period?: string;
+  /** 报送截止时间 as the coordinator writes it, e.g. 2026年12月25日前. */
+  deadline?: string;
+  /** 联系人及电话. */
+  contact?: string;
+}
+
+/** _meta key holding ReturnInfo (JSON), so a refresh or rebuild writes the same 填报说明 again. */
+export const RETURN_INFO_META_KEY = "return_info";
+
+/** Empty parts dropped, so an unchanged form compares equal to what is stored. */
+export function cleanReturnInfo(info: ReturnInfo | undefined): ReturnInfo {
+  const out: ReturnInfo = {};
+  for (const key of ["period", "deadline", "contact"] as const) {
+    const value = info?.[key]?.trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+/** What _meta holds; anything unreadable counts as nothing entered (the form shows it empty). */
+export function parseReturnInfo(text: string | undefined): ReturnInfo {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return {};
+    const v = value as Record<string, unknown>;
+    return cleanReturnInfo({
+      period: typeof v.period === "string" ? v.period : undefined,
+      deadline: typeof v.deadline === "string" ? v.deadline : undefined,
+      contact: typeof v.contact === "string" ? v.contact : undefined,
+    });
+  } catch {
+    return {};
+  }
+}
+
+export function returnInfoMeta(info: ReturnInfo | undefined): Record<string, string> {
+  const clean = cleanReturnInfo(info);
+  return Object.keys(clean).length > 0 ? { [RETURN_INFO_META_KEY]: JSON.stringify(clean) } : {};
+}
+
+/** Above the steps: a unit reads first for when, to whom and for which period it reports. */
+function returnLines(info: ReturnInfo, copyPeriod: string | undefined): string[] {
+  const period = info.period ?? copyPeriod;
+  const lines = [
+    ...(period ? [`填报期间：${period}`] : []),
+    ...(info.deadline ? [`报送截止时间：${info.deadline}`] : []),
+    ...(info.contact ? [`联系人及电话：${info.contact}`] : []),
+  ];
+  return lines.length > 0 ? ["", ...lines] : [];
+}
+
 /** A unit copy says which period it is for, so a unit can tell this month's copy from last month's. */
-export function instructionsSheet(password?: string, copy?: { period: string; exportedAt: string }, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SheetBlueprint {
+export function instructionsSheet(
+  password?: string,
+  copy?: { period: string; exportedAt: string },
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  info: ReturnInfo = {},
+): SheetBlueprint {
   const LINES = linesFor(vocabulary);
   const sheet = emptySheet(SHEET.instructions, "instructions");
   sheet.tabColor = COLORS.instructionsTab;
-  const lines = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表（导出时间 ${copy.exportedAt}）。`] : LINES;
+  const clean = cleanReturnInfo(info);
+  const steps = copy ? [...LINES, `12. 本表为 ${copy.period} 的填报表（导出时间 ${copy.exportedAt}）。`] : LINES;
+  const lines = [steps[0], ...returnLines(clean, copy?.period), ...steps.slice(1)];
   sheet.cells = lines.map((l) => [l || null]);
   // Fits a portrait A4 page at 100 %: longer lines wrap inside the page instead of running past it.
   sheet.columnWidths = [80];
   sheet.rowHeights = { 1: 24 };
   sheet.formats.push(titleFormat(1), { range: `A2:A${lines.length}`, style: { wrap: true, vAlign: "top" } });
   for (const [i, line] of lines.entries()) {
-    if (/^[一二三四五六七八九十]、/.test(line)) sheet.formats.push({ range: `A${i + 1}`, style: { bold: true } });
+    if (/^[一二三四五六七八九十]、|^(填报期间|报送截止时间|联系人及电话)：/.test(line)) sheet.formats.push({ range: `A${i + 1}`, style: { bold: true } });
   }
   sheet.protection = { password, unlocked: [] };
   sheet.print = { orientation: "portrait", titleRows: "$1:$1" };

@@ -4,7 +4,7 @@ import { Report, Reports, reportKey } from "../domain/reports";
 import { TaskList } from "../domain/types";
 import { tasksByUnit, taskListHash } from "./build-blueprint";
 import { copyChecksum } from "./copy-authority";
-import { instructionsSheet } from "./instructions-sheet";
+import { ReturnInfo, instructionsSheet } from "./instructions-sheet";
 import { SCHEMA_VERSION, SHEET } from "./layout";
 import { metaSheet } from "./meta-sheet";
 import { assignSheetNames } from "./sheet-names";
@@ -23,6 +23,8 @@ export interface UnitCopyOptions {
   period?: string;
   /** The tracker's vocabulary: the copy shows its words and names its period by its cadence. */
   vocabulary?: Vocabulary;
+  /** The tracker's return deadline and contact (its period, if set, yields to `period`). */
+  returnInfo?: ReturnInfo;
 }
 
 /** Meta keys a unit copy adds to the tracker's. */
@@ -64,7 +66,7 @@ export function buildUnitCopy(list: TaskList, unit: string, options: UnitCopyOpt
     title: `${list.name} — ${unit} 填报表`,
     sheets: [
       unitSheet(unit, sheet, tasks, options.reports, password, options.warningDays, vocabulary),
-      instructionsSheet(password, { period, exportedAt: options.exportedAt }, vocabulary),
+      instructionsSheet(password, { period, exportedAt: options.exportedAt }, vocabulary, { ...options.returnInfo, period }),
       metaSheet(
         { trackerId: options.trackerId, schemaVersion: SCHEMA_VERSION, kind: "unit-copy", listName: list.name, listHash, generatedAt: options.exportedAt },
         [{ unit, sheet, taskCount: tasks.length }],

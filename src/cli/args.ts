@@ -51,7 +51,7 @@ export interface CommandSpec {
 }
 
 export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
-  build: { options: ["tasks", "out", "password", "tracker-id", "sheet", "vocabulary"], minArgs: 0, maxArgs: 0 },
+  build: { options: ["tasks", "out", "password", "tracker-id", "sheet", "vocabulary", "period", "deadline", "contact"], minArgs: 0, maxArgs: 0 },
   export: { options: ["unit", "out", "password", "period"], booleans: ["all"], minArgs: 1, maxArgs: 1 },
   merge: { options: ["out", "password", "accept-full-tracker"], minArgs: 2, maxArgs: Infinity },
   archive: { options: ["period", "out", "password", "today"], minArgs: 1, maxArgs: 1 },

@@ -86,6 +86,7 @@ export async function buildCommand(args: ParsedArgs): Promise<BuildResult> {
         now: new Date(),
         password: stringFlag(args.flags, "password"),
         vocabulary: vocabularyOption(stringFlag(args.flags, "vocabulary")),
+        returnInfo: { period: stringFlag(args.flags, "period"), deadline: stringFlag(args.flags, "deadline"), contact: stringFlag(args.flags, "contact") },
       },
     );
   } catch (e) {

@@ -4,6 +4,7 @@ export const HELP = `policy-tracker — 政策任务跟踪表 / policy task trac
 
 用法 Usage:
   policy-tracker [build] [--tasks FILE] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID] [--vocabulary PRESET|FILE.json]
+                   [--period TEXT] [--deadline TEXT] [--contact TEXT]
   policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]
   policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]
   policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]
@@ -31,6 +32,10 @@ build(默认命令 / default)
 ${PRESET_IDS.map((id) => `                       ${id}: ${PRESETS[id].name}`).join("\n")}
                      Status words, report columns and cadence: a preset (ours, schedule, handling)
                      or a custom JSON file; kept in the tracker for rebuilds, merges and reports.
+  --period TEXT      填报期间,写入填报说明,导出副本时默认用它,如 2026年12月。
+                     Reporting period, shown in the instructions; the default period of exported copies.
+  --deadline TEXT    报送截止时间,写入填报说明,如 2026年12月25日前。 Return deadline shown in the instructions.
+  --contact TEXT     联系人及电话,写入填报说明,如 “张三 0791-12345678”。 Contact and phone shown in the instructions.
 
 export TRACKER.xlsx
   为一个、多个(--unit 可重复)或全部(--all)单位导出填报副本:填报说明 + 本单位工作表 + 合并所需的隐藏元数据。
@@ -90,7 +95,7 @@ report TRACKER.xlsx
 
 /** One line per command, shown with a refused option or argument. */
 export const USAGE: Readonly<Record<string, string>> = {
-  build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID] [--vocabulary PRESET|FILE.json]",
+  build: "  policy-tracker [build] [--tasks FILE(.txt/.csv/.docx/.xlsx)] [--sheet NAME] [--out FILE] [--password PW] [--tracker-id ID] [--vocabulary PRESET|FILE.json] [--period TEXT] [--deadline TEXT] [--contact TEXT]",
   export: "  policy-tracker export TRACKER.xlsx (--unit NAME ... | --all) [--out DIR] [--period TEXT] [--password PW]",
   merge: "  policy-tracker merge TRACKER.xlsx RETURN.xlsx... [--out MERGED.xlsx] [--accept-full-tracker FILE] [--password PW]",
   archive: "  policy-tracker archive TRACKER.xlsx [--period 2026年11月] [--out FILE] [--password PW] [--today YYYY-MM-DD]",

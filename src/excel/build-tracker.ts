@@ -16,6 +16,7 @@ import { HistoryRow, parseHistory } from "../domain/history";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 import { Vocabulary } from "../domain/vocabulary";
 import { vocabularyFromMeta } from "../domain/vocabulary-file";
+import { RETURN_INFO_META_KEY, ReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
 
 export interface BuildOptions {
   trackerId: string;
@@ -31,13 +32,15 @@ export interface BuildOptions {
   unitOverrides?: Readonly<Record<string, string>>;
   /** The office's words (chosen in the pane); the old tracker's by default. */
   vocabulary?: Vocabulary;
+  /** Period, return deadline and contact for 填报说明; the old tracker's by default. */
+  returnInfo?: ReturnInfo;
   /** Request size at which the write is split (default 4 MB, under Excel on the web's 5 MB). */
   requestBudgetBytes?: number;
 }
 
 export interface BuildResult {
   blueprint: WorkbookBlueprint;
-  /** Reports carried over from the tracker that was there before. */
+  /** Reports carried over from the tracker that was there before: only those the new list still has a row for. */
   keptReports: number;
   issues: ReadIssue[];
   figures: DashboardFigures;
@@ -91,6 +94,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   let vocabulary = options.vocabulary;
   let history: HistoryRow[] | undefined;
   let copyAuthority: string | undefined;
+  let returnInfo = options.returnInfo;
   let readReports = new Map<string, Report>();
   let oldUnits: Array<{ unit: string; sheet: string; tasks: number }> = [];
   if (hasTracker(sheets)) {
@@ -106,6 +110,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     history = parseHistory(content.meta.extra.history);
     warningDays ??= Number(content.meta.extra.warning_days) || undefined;
     vocabulary ??= vocabularyFromMeta(content.meta.extra);
+    returnInfo ??= parseReturnInfo(content.meta.extra[RETURN_INFO_META_KEY]);
     // Without it, every copy sent out before the rebuild would fail its checksum.
     copyAuthority = content.meta.extra[AUTHORITY_META_KEY];
   }
@@ -121,6 +126,7 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
     unitOverrides: options.unitOverrides,
     history,
     copyAuthority,
+    returnInfo,
   });
 
   const ours = trackerSheetNames(sheets, oldUnitSheets);
@@ -159,9 +165,11 @@ export async function buildTracker(context: Excel.RequestContext, list: TaskList
   const figures = queueSummaryRead(context);
   await context.sync();
   progress("完成");
+  // A report of a unit or task the new list dropped was read but has no row to go back into.
+  const rows = new Set(list.tasks.flatMap((t) => t.units.map((u) => reportKey(t.id, u))));
   return {
     blueprint,
-    keptReports: reports?.size ?? 0,
+    keptReports: [...(reports?.keys() ?? [])].filter((key) => rows.has(key)).length,
     issues,
     figures: figures(),
     renamedUserSheets,

@@ -4,6 +4,7 @@ import { SHEET } from "../blueprint/layout";
 import { metaSheet } from "../blueprint/meta-sheet";
 import { META_UNIT_HEADER } from "../blueprint/meta-sheet";
 import { gridText } from "../blueprint/read-grid";
+import { RETURN_INFO_META_KEY, parseReturnInfo } from "../blueprint/instructions-sheet";
 import { buildUnitCopy, periodOf, unitCopyFileName } from "../blueprint/unit-copy";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { literalText } from "./cell-input";
@@ -62,7 +63,8 @@ export async function makeUnitCopies(
   context: Excel.RequestContext,
   units: readonly string[] | "all",
   exportedAt: string,
-  period = periodOf(exportedAt),
+  /** By default the tracker's own period (填报说明), else the month of exportedAt. */
+  period?: string,
   /** The sheets' protection password, if they have one (see checkSheetPassword): the export is recorded in _meta. */
   password?: string,
 ): Promise<UnitCopyFile[]> {
@@ -70,20 +72,23 @@ export async function makeUnitCopies(
   const chosen = units === "all" ? state.list.units : units;
   const unknown = chosen.filter((u) => !state.list.units.includes(u));
   if (unknown.length > 0) throw new Error(`跟踪表中没有这些单位:${unknown.join("、")}。`);
+  const returnInfo = parseReturnInfo(state.meta.extra[RETURN_INFO_META_KEY]);
+  const copyPeriod = period ?? returnInfo.period ?? periodOf(exportedAt);
   let authority = parseAuthority(state.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();
   const files: UnitCopyFile[] = [];
   for (const unit of chosen) {
     const bp = buildUnitCopy(state.list, unit, {
       trackerId: state.meta.trackerId,
       exportedAt,
-      period,
+      period: copyPeriod,
+      returnInfo,
       copyKey: authority.key,
       reports: state.reports,
       warningDays: Number(state.meta.extra.warning_days) || undefined,
       vocabulary: vocabularyFromMeta(state.meta.extra),
     });
     files.push({ unit, fileName: unitCopyFileName(state.list.name, unit), data: await writeXlsxBuffer(bp) });
-    authority = withExport(authority, unit, exportedAt, period);
+    authority = withExport(authority, unit, exportedAt, copyPeriod);
   }
   await storeAuthority(context, authority, password);
   return files;

@@ -38,12 +38,15 @@ export class MergeWriteError extends Error {
     readonly cause: unknown,
     readonly rolledBack: boolean,
     /** What went wrong, when it is not Excel's own error (a row a co-author removed). */
-    what = `写入时 Excel 出错(${describeExcelError(cause)})`,
+    what?: string,
   ) {
+    // Excel's part (code, place, advice) follows on its own line, not inside the sentence.
+    const excel = what ? "" : `\n${describeExcelError(cause)}`;
+    const reason = what ?? "写入时 Excel 出错";
     super(
-      rolledBack
-        ? `合并没有完成:${what}。已撤销本次写入的全部内容,跟踪表与合并前相同,合并记录未改动。请稍后重试。`
-        : `合并没有完成:${what},撤销也未能完成,跟踪表可能只写入了一部分。请关闭工作簿且不要保存,重新打开后再合并。`,
+      (rolledBack
+        ? `合并没有完成：${reason}。已撤销本次写入的全部内容，跟踪表与合并前相同，合并记录未改动。请稍后重试。`
+        : `合并没有完成：${reason}，撤销也未能完成，跟踪表可能只写入了一部分。请关闭工作簿且不要保存，重新打开后再合并。`) + excel,
     );
     this.name = "MergeWriteError";
   }
@@ -52,7 +55,7 @@ export class MergeWriteError extends Error {
 /** A merge that landed whole, but whose figures could not be read back afterwards. */
 export class MergeFiguresError extends Error {
   constructor(readonly cause: unknown) {
-    super(`合并已完成,全部写入和合并记录都已保存;但随后读取汇总数字时 Excel 出错(${describeExcelError(cause)})。请点“刷新汇总”查看最新数字,不要重复合并。`);
+    super(`合并已完成，全部写入和合并记录都已保存；但随后读取汇总数字时 Excel 出错。请点“刷新汇总”查看最新数字，不要重复合并。\n${describeExcelError(cause)}`);
     this.name = "MergeFiguresError";
   }
 }
@@ -185,7 +188,7 @@ export async function writeMergeOutcome(
     const rolledBack = await rollBack(context, written, logValues, createdLog, options);
     if (!rowGone) throw new MergeWriteError(e, rolledBack);
     const missing = requests[landed].map((w) => w.key.replace("|", " × ")).join("、");
-    throw new MergeWriteError(e, rolledBack, `合并期间有人删除了任务行或改动了序号(涉及 ${missing} 之一),找不到要写入的行`);
+    throw new MergeWriteError(e, rolledBack, `合并期间有人删除了任务行或改动了序号（涉及 ${missing} 之一），找不到要写入的行`);
   }
   // Calculation was suspended until the write's last sync: figures read with it would be the old ones.
   const figures = queueSummaryRead(context);

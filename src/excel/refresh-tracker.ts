@@ -8,6 +8,7 @@ import { TaskList } from "../domain/types";
 import { DashboardFigures, queueSummaryRead, snapshotFromFigures } from "./dashboard";
 import { parseHistory, snapshotRows, upsertPeriod } from "../domain/history";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
+import { RETURN_INFO_META_KEY, ReturnInfo, cleanReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
 import { isOfficeError } from "./excel-errors";
 import { hasTracker, loadSheetList, queueGrid, removableLeftovers, repairMeta } from "./read-state";
 import { IsSetSupported, RequirementError, checkRequirements } from "./requirements";
@@ -26,6 +27,8 @@ export interface RefreshOptions {
   warningDays?: number;
   /** Archive the current figures as this period (e.g. 2026年11月) in 历次汇总. */
   archivePeriod?: string;
+  /** New period, return deadline and contact for 填报说明; the tracker's own by default. */
+  returnInfo?: ReturnInfo;
 }
 
 export interface RefreshResult {
@@ -94,6 +97,10 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   const history = options.archivePeriod
     ? upsertPeriod(existingHistory ?? [], snapshotRows(options.archivePeriod, options.refreshedAt, snapshotFromFigures(before!())))
     : existingHistory;
+  const storedInfo = parseReturnInfo(meta.extra[RETURN_INFO_META_KEY]);
+  const returnInfo = options.returnInfo ? cleanReturnInfo(options.returnInfo) : storedInfo;
+  // 填报说明 is rewritten only when what it shows changed: it holds nothing a unit entered.
+  const infoChanged = JSON.stringify(returnInfo) !== JSON.stringify(storedInfo);
   const blueprint = buildBlueprint(stored.list, {
     trackerId: meta.trackerId,
     generatedAt: options.refreshedAt,
@@ -105,6 +112,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
     history,
     // Without it, every copy sent out before the refresh would fail its checksum.
     copyAuthority: meta.extra[AUTHORITY_META_KEY],
+    returnInfo,
   });
   const present = new Set(worksheets.items.map((w) => w.name));
   const known = new Map(meta.units.map((u) => [u.sheet, u.tasks]));
@@ -112,7 +120,7 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   const changed = units.filter((s) => present.has(s.name) && known.has(s.name) && known.get(s.name) !== s.cells.length - 2);
   if (changed.length > 0) throw new ListChangedError(changed.map((s) => s.unit!));
   const missing = units.filter((s) => !present.has(s.name));
-  const rewritten = new Set<string>(["summary", "master", "meta", ...(options.archivePeriod ? ["history"] : [])]);
+  const rewritten = new Set<string>(["summary", "master", "meta", ...(options.archivePeriod ? ["history"] : []), ...(infoChanged ? ["instructions"] : [])]);
   const rewrite = blueprint.sheets.filter((s) => rewritten.has(s.role) || !present.has(s.name));
 
   // A new warning window reaches the unit sheets too: only their 时限预警 formulas change.
@@ -129,7 +137,9 @@ export async function refreshTracker(context: Excel.RequestContext, options: Ref
   await writeStaged(context, {
     blueprint,
     write: rewrite,
-    replace: [SHEET.summary, SHEET.master, SHEET.meta, ...(options.archivePeriod ? [SHEET.history] : [])].filter((n) => present.has(n)),
+    replace: [SHEET.summary, SHEET.master, SHEET.meta, ...(options.archivePeriod ? [SHEET.history] : []), ...(infoChanged ? [SHEET.instructions] : [])].filter((n) =>
+      present.has(n),
+    ),
     veryHidden: new Set(worksheets.items.filter((w) => w.visibility === "VeryHidden").map((w) => w.name)),
     leftovers: removableLeftovers([...present], names.items.map((n) => n.name)),
     definedNames: names.items.map((n) => n.name),

@@ -200,11 +200,22 @@ export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint,
   }
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (sheet.print && options.printLayout) {
-    ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.setPrintTitleRows(sheet.print.titleRows);
+    await budget.add(300, 8);
+    const layout = ws.pageLayout;
+    layout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.setPrintTitleRows(sheet.print.titleRows);
+    // 序号 and 政策内容 next to the input columns on page two, as the xlsx renderer prints them.
+    if (sheet.print.titleColumns) layout.setPrintTitleColumns(sheet.print.titleColumns);
+    // N pages wide and as many tall as the rows need (0: automatic), so text is never shrunk to one width.
+    layout.zoom = { horizontalFitToPages: sheet.print.pagesWide ?? 1, verticalFitToPages: 0 };
+    layout.centerHorizontally = true;
+    layout.setPrintMargins("Inches", PRINT_MARGINS_INCHES);
   }
 }
+
+/** The xlsx renderer's margins (src/xlsx/render-xlsx.ts): the same page from either path. */
+const PRINT_MARGINS_INCHES: Excel.PageLayoutMarginOptions = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 /** The formulas pass: only formula cells are sent; null leaves a cell as it is. */
 export async function writeSheetFormulas(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget): Promise<void> {

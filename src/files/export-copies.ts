@@ -54,13 +54,15 @@ export async function signCopies(tracker: LoadedTracker, units: readonly string[
   const exportedAt = localStamp(options.now);
   const at = stampTime(options.now);
   const vocabulary = vocabularyFromMeta(read.meta.extra);
-  const period = options.period ?? periodName(exportedAt, vocabulary.cadence);
+  const { returnInfo } = carriedOver(tracker);
+  const period = options.period ?? returnInfo?.period ?? periodName(exportedAt, vocabulary.cadence);
   const copies: SignedCopy[] = [];
   for (const unit of units) {
     const bp = buildUnitCopy(list, unit, {
       trackerId: read.meta.trackerId,
       exportedAt,
       period,
+      returnInfo,
       copyKey: authority.key,
       reports,
       password: options.password,

@@ -1,3 +1,4 @@
+import { RETURN_INFO_META_KEY, parseReturnInfo } from "../blueprint/instructions-sheet";
 import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { AUTHORITY_META_KEY } from "../blueprint/copy-authority";
 import { BlueprintOptions } from "../blueprint/build-blueprint";
@@ -32,7 +33,7 @@ export async function loadTrackerBytes(data: Uint8Array, name: string): Promise<
 }
 
 /** What a regenerated tracker carries over from the file it replaces. */
-export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts" | "vocabulary"> {
+export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId" | "listSource" | "mergeLog" | "history" | "warningDays" | "unitOverrides" | "copyAuthority" | "contacts" | "vocabulary" | "returnInfo"> {
   const extra = t.read.meta.extra;
   return {
     trackerId: t.read.meta.trackerId,
@@ -44,5 +45,6 @@ export function carriedOver(t: LoadedTracker): Pick<BlueprintOptions, "trackerId
     copyAuthority: extra[AUTHORITY_META_KEY],
     contacts: t.read.contacts,
     vocabulary: vocabularyFromMeta(extra),
+    returnInfo: parseReturnInfo(extra[RETURN_INFO_META_KEY]),
   };
 }

@@ -42,12 +42,19 @@ import { deliverCopies, officePlatform } from "./export-delivery";
 import { useWorkbookChanges } from "./useWorkbookChanges";
 import type { MergeResult } from "../excel/merge-returns";
 import { Strings, stringsFor } from "./strings";
-import { mergeLines } from "./merge-lines";
+import { conflictKey, conflictWords, mergeLines } from "./merge-lines";
+import { StaleConflictError } from "../excel/stale-conflict";
+import type { Conflict } from "../domain/merge";
 import { renderTaskListText } from "../domain/render-text";
 import type { Contact } from "../mail/contacts";
 import { ContactsForm } from "./ContactsForm";
 import { DraftsChoice, DraftsDownload } from "./DraftsDownload";
 import { applyUnitOverrides, parseOverrides } from "../domain/unit-overrides";
+import { RETURN_INFO_META_KEY, ReturnInfo, cleanReturnInfo, parseReturnInfo } from "../blueprint/instructions-sheet";
+import { ReturnInfoFields } from "./ReturnInfoFields";
+import { PeriodTrend } from "./PeriodTrend";
+import { periodTrend } from "./period-trend";
+import { parseHistory } from "../domain/history";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
@@ -75,11 +82,16 @@ interface Notice {
 function problemOf(s: Strings, e: unknown, hint?: string): Problem {
   if (e instanceof RequirementError) return { title: s.requirementTitle, message: e.message };
   if (e instanceof NameClashError) return { title: s.errorTitle, message: e.message, clash: true };
+  if (e instanceof StaleConflictError) {
+    const { where, field } = conflictWords(s, { ...e.conflict, baseline: "" });
+    const text = e.now === undefined ? s.conflictRowGone : s.staleConflict.replace("{now}", e.now || s.emptyValue);
+    return { title: s.errorTitle, message: text.replace("{where}", where).replace("{field}", field) };
+  }
   if (e instanceof SheetPasswordError) {
     const text = e.problem === "mixed" ? s.passwordMixed : e.problem === "wrong" ? s.passwordWrong : s.passwordPrompt;
     return { title: s.errorTitle, message: text.replace("{sheet}", e.sheet) };
   }
-  return { title: s.errorTitle, message: describeExcelError(e) + (hint ? `\n${hint}` : "") };
+  return { title: s.errorTitle, message: describeExcelError(e, s.excelErrors) + (hint ? `\n${hint}` : "") };
 }
 
 export default function App({ actions, language }: { actions: ExcelActions; language?: string }): React.JSX.Element {
@@ -97,9 +109,13 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const [problem, setProblem] = React.useState<Problem>();
   const [notice, setNotice] = React.useState<Notice>();
   const [mergeResult, setMergeResult] = React.useState<MergeResult>();
+  /** Conflicts of the last merge whose returned value was taken. */
+  const [taken, setTaken] = React.useState<ReadonlySet<string>>(new Set());
   const [warningDays, setWarningDays] = React.useState<number>();
   const [vocabulary, setVocabulary] = React.useState<Vocabulary>();
   const [period, setPeriod] = React.useState(currentPeriod);
+  /** 填报说明's period, deadline and contact as typed; loaded from the tracker. */
+  const [returnInfo, setReturnInfo] = React.useState<ReturnInfo>({});
   /** The step the user chose; until then the one the tracker's state suggests. */
   const [step, setStep] = React.useState<Step>();
   const [setupOpen, setSetupOpen] = React.useState(false);
@@ -159,6 +175,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   /** After a build the tracker's own list is the one just built. */
   function adoptOwnList(found: TrackerStatus): void {
     if (!found.present) return;
+    setReturnInfo(parseReturnInfo(found.meta.extra[RETURN_INFO_META_KEY]));
     const own = trackerChoice(found.meta.extra.list_source, found.meta.listName);
     setOwnList(own);
     if (own) setChoice(own);
@@ -186,10 +203,17 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
     setConfirm(change);
   };
 
-  const build = (onNameClash: "stop" | "rename", pw = password, lost = 0): Promise<void> =>
+  const build = (onNameClash: "stop" | "rename", pw = password): Promise<void> =>
     perform(s.working, async () => {
       if (!effectiveList) return;
-      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), { onNameClash, onProgress: setBusy, unitOverrides: overrides, password: pw, vocabulary });
+      const result = await actions.build(effectiveList, renderTaskListText(effectiveList), {
+        onNameClash,
+        onProgress: setBusy,
+        unitOverrides: overrides,
+        password: pw,
+        vocabulary,
+        returnInfo,
+      });
       setVocabulary(undefined);
       setPassword(pw);
       const found = await actions.status();
@@ -199,8 +223,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       // A new tracker: the pane moves on to the step its state suggests.
       setStep(undefined);
       setSetupOpen(false);
-      // Reports whose task × unit the new list lacks were read but have no row to go back into.
-      const kept = Math.max(0, result.keptReports - lost);
+      // Counted by the build itself, whichever button started it (a rebuild after a name clash included).
+      const kept = result.keptReports;
       const lines = [
         ...(kept > 0 ? [`${s.kept}${s.colon}${kept} ${s.items}`] : []),
         ...result.renamedUserSheets.map((r) => `“${r.from}” → “${r.to}”`),
@@ -208,7 +232,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         ...result.issues.map((i) => (i.row ? s.rowLine.replace("{sheet}", i.sheet).replace("{row}", String(i.row)).replace("{message}", i.message) : `${i.sheet}${s.colon}${i.message}`)),
       ];
       setNotice({ intent: result.issues.length > 0 ? "warning" : "success", title: s.built, lines });
-    }, s.buildRetryHint, (p) => void build(onNameClash, p, lost));
+    }, s.buildRetryHint, (p) => void build(onNameClash, p));
 
   const refresh = (pw = password): Promise<void> =>
     perform(s.working, async () => {
@@ -218,6 +242,16 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setStatus(await actions.status());
       setNotice({ intent: "success", title: s.refreshed, lines: result.addedUnits.map((u) => `+ ${u}`) });
     }, undefined, (p) => void refresh(p));
+
+  const saveReturnInfo = (pw = password): Promise<void> =>
+    perform(s.working, async () => {
+      await actions.refresh({ returnInfo, password: pw });
+      setPassword(pw);
+      const found = await actions.status();
+      setStatus(found);
+      adoptOwnList(found);
+      setNotice({ intent: "success", title: s.returnInfoSaved, lines: [] });
+    }, undefined, (p) => void saveReturnInfo(p));
 
   const archive = (pw = password): Promise<void> =>
     perform(s.working, async () => {
@@ -247,9 +281,19 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       const result = await actions.merge(uploads, setBusy, acceptFullTrackers, pw);
       setPassword(pw);
       setMergeResult(result);
+      setTaken(new Set());
       setStatus(await actions.status());
       setNotice({ intent: result.refused.length > 0 || result.outcome.files.some((f) => f.conflicts.length + f.rejected.length > 0) ? "warning" : "success", title: s.merged, lines: mergeLines(s, result) });
     }, undefined, (p) => void merge(files, acceptFullTrackers, p));
+
+  const takeReturned = (conflict: Conflict): Promise<void> =>
+    perform(s.working, async () => {
+      await actions.takeReturned(conflict);
+      setTaken((prev) => new Set([...prev, conflictKey(conflict)]));
+      setStatus(await actions.status());
+      const { where, field } = conflictWords(s, conflict);
+      setNotice({ intent: "success", title: s.takenTitle, lines: [s.takenLine.replace("{where}", where).replace("{field}", field).replace("{returned}", conflict.returned || s.emptyValue)] });
+    });
 
   const progressReport = () =>
     perform(s.working, async () => {
@@ -299,6 +343,15 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
     // Read beside the other steps' work, not through perform: it must not clear their outcome.
     actions.readContacts().then(setContacts, (e: unknown) => setProblem(problemOf(s, e)));
   }, [current, contacts, actions]);
+  const trend = React.useMemo(() => {
+    if (!status?.present) return [];
+    try {
+      return periodTrend(parseHistory(status.meta.extra.history) ?? [], { rate: status.figures.overall.分工完成率, overdue: status.figures.overall.逾期分工数 });
+    } catch {
+      // Damaged history: archiving says so (and refuses to overwrite it); the pane shows no trend.
+      return [];
+    }
+  }, [status]);
   const listSetup = status && (
     <>
       <ListSource s={s} choice={choice} own={ownList} disabled={disabled} onChange={setChoice} onReadSelection={() => actions.readSelection()} />
@@ -320,6 +373,15 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
         disabled={disabled}
         onChange={setVocabulary}
       />
+    </>
+  );
+  const returnFields = (children?: React.ReactNode) => (
+    <ReturnInfoFields s={s} value={returnInfo} disabled={disabled} onChange={setReturnInfo}>
+      {children}
+    </ReturnInfoFields>
+  );
+  const buildButton = status && (
+    <>
       <div className={styles.actions}>
         <Button
           appearance={status.present ? "secondary" : "primary"}
@@ -391,7 +453,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           knownList={ownList !== undefined}
           onConfirm={() => {
             setConfirm(undefined);
-            void build("stop", password, confirm.orphanedReports.length);
+            void build("stop", password);
           }}
           onCancel={() => {
             setConfirm(undefined);
@@ -444,6 +506,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           </Text>
           <Caption1>{s.stepHint.list}</Caption1>
           {listSetup}
+          {returnFields()}
+          {buildButton}
         </section>
       )}
 
@@ -456,6 +520,21 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
           {current === "list" && (
             <>
               <Body1>{s.listInUse.replace("{name}", status.meta.listName || "—")}</Body1>
+              {returnFields(
+                <div className={styles.actions}>
+                  <Button
+                    onClick={() => void saveReturnInfo()}
+                    disabled={
+                      disabled ||
+                      !requirements.ok ||
+                      JSON.stringify(cleanReturnInfo(returnInfo)) === JSON.stringify(parseReturnInfo(status.meta.extra[RETURN_INFO_META_KEY]))
+                    }
+                    data-testid="save-return-info"
+                  >
+                    {s.saveReturnInfo}
+                  </Button>
+                </div>,
+              )}
               <Button
                 appearance="subtle"
                 icon={<span aria-hidden="true">{setupOpen ? "▾" : "▸"}</span>}
@@ -470,6 +549,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               {setupOpen && (
                 <div id="list-setup" className={styles.panel}>
                   {listSetup}
+                  {buildButton}
                 </div>
               )}
             </>
@@ -488,6 +568,8 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               onMerge={(f) => void merge(f)}
               onConfirmFullTracker={(name) => void merge(lastFiles.current.filter((f) => f.name === name), [name])}
               result={mergeResult}
+              onTake={(c) => void takeReturned(c)}
+              taken={taken}
             />
           )}
           {current === "summary" && (
@@ -529,6 +611,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
               <Caption1 data-testid="archived-periods">
                 {archivedNames.length > 0 ? s.archivedList.replace("{list}", archivedNames.join(s.listSeparator)) : s.noArchive}
               </Caption1>
+              {trend.length > 0 && <PeriodTrend s={s} points={trend} />}
               <ProgressReportButton s={s} disabled={disabled} onGenerate={() => void progressReport()} />
             </>
           )}

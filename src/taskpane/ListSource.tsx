@@ -78,7 +78,7 @@ export function ListSource(props: {
             void onReadSelection().then(
               (list) => onChange(chooseParsed(() => list, s.fromSelection)),
               (e: unknown) =>
-                e instanceof TaskListError ? onChange({ source: "custom", text: s.fromSelection, error: e }) : setFileError(describeExcelError(e)),
+                e instanceof TaskListError ? onChange({ source: "custom", text: s.fromSelection, error: e }) : setFileError(describeExcelError(e, s.excelErrors)),
             )
           }
         >

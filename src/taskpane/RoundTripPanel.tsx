@@ -1,6 +1,8 @@
 import * as React from "react";
 import { Button, Caption1, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { MergeResult } from "../excel/merge-returns";
+import type { Conflict } from "../domain/merge";
+import { conflictKey, conflictWords } from "./merge-lines";
 import { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -8,6 +10,8 @@ const useStyles = makeStyles({
   units: { display: "flex", flexDirection: "column" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   num: { textAlign: "right", width: "3.5em" },
+  conflicts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  conflict: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
 });
 
 export function ExportPanel(props: { s: Strings; units: string[]; disabled: boolean; onExport: (units: string[]) => void }): React.JSX.Element {
@@ -47,8 +51,12 @@ export function MergePanel(props: {
   /** A refused full tracker the user confirms by name (never merged on its own say-so). */
   onConfirmFullTracker: (name: string) => void;
   result?: MergeResult;
+  /** Takes a conflict's returned value into the tracker; `taken` holds the conflictKey of those done. */
+  onTake: (conflict: Conflict) => void;
+  taken: ReadonlySet<string>;
 }): React.JSX.Element {
-  const { s, disabled, onMerge, onConfirmFullTracker, result } = props;
+  const { s, disabled, onMerge, onConfirmFullTracker, result, onTake, taken } = props;
+  const conflicts = result?.outcome.files.flatMap((f) => f.conflicts) ?? [];
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   return (
@@ -109,6 +117,31 @@ export function MergePanel(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {conflicts.length > 0 && (
+        <section aria-labelledby="conflicts-title" data-testid="conflicts">
+          <Text weight="semibold" id="conflicts-title" as="h2" size={300}>
+            {s.conflictsTitle}
+          </Text>
+          <ul className={styles.conflicts}>
+            {conflicts.map((c) => {
+              const words = conflictWords(s, c);
+              const done = taken.has(conflictKey(c));
+              return (
+                <li key={conflictKey(c)} className={styles.conflict} data-testid="conflict">
+                  <span>{words.line}</span>
+                  {done ? (
+                    <Caption1>{s.takenReturned}</Caption1>
+                  ) : (
+                    <Button size="small" disabled={disabled} aria-label={s.takeReturnedFor.replace("{where}", words.where).replace("{field}", words.field)} onClick={() => onTake(c)} data-testid="take-returned">
+                      {s.takeReturned}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
     </section>
   );

@@ -14,6 +14,8 @@ import type { UnitCopyFile } from "../excel/export-copies";
 import type { MergeResult, ReturnUpload } from "../excel/merge-returns";
 import type { Contact } from "../mail/contacts";
 import type { BatchRequest } from "../mail/draft-batch";
+import type { ReturnInfo } from "../blueprint/instructions-sheet";
+import type { Conflict } from "../domain/merge";
 
 /** What the pane asks of Excel; the real one runs Excel.run, tests may hand in another context runner. */
 export interface ExcelActions {
@@ -28,9 +30,11 @@ export interface ExcelActions {
       password?: string;
       /** Chosen in the pane; undefined keeps the tracker's own (ours for a new one). */
       vocabulary?: Vocabulary;
+      returnInfo?: ReturnInfo;
     },
   ): Promise<BuildResult>;
-  refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string }): Promise<RefreshResult>;
+  /** `returnInfo`: new period, deadline and contact for 填报说明 (rewritten only when they changed). */
+  refresh(options?: { warningDays?: number; archivePeriod?: string; password?: string; returnInfo?: ReturnInfo }): Promise<RefreshResult>;
   activate(sheet: string): Promise<void>;
   /** Copies for the chosen units; ExcelJS is loaded only now. */
   /** Records the export in the tracker (copy key, export time), so it writes: `password` as for merge. */
@@ -39,6 +43,8 @@ export interface ExcelActions {
   openCopy(file: UnitCopyFile): Promise<boolean>;
   /** `acceptFullTrackers`: names of full trackers the user confirmed in the pane. */
   merge(uploads: ReturnUpload[], onProgress: (s: string) => void, acceptFullTrackers?: readonly string[], password?: string): Promise<MergeResult>;
+  /** Writes a conflict's returned value into the unit's row (input cells: no password needed). */
+  takeReturned(conflict: Conflict): Promise<void>;
   readSelection(): Promise<TaskList>;
   /** The progress report (.docx) for the date; docx is loaded only now. */
   progressReport(date: string): Promise<{ fileName: string; data: Uint8Array }>;
@@ -89,13 +95,21 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
             onProgress: options.onProgress,
             unitOverrides: options.unitOverrides,
             vocabulary: options.vocabulary,
+            returnInfo: options.returnInfo,
           }),
         ),
       ),
     refresh: (options = {}) =>
       checked(options.password, (password) =>
         run((ctx) =>
-          refreshTracker(ctx, { refreshedAt: stamp(), isSetSupported, warningDays: options.warningDays, archivePeriod: options.archivePeriod, password }),
+          refreshTracker(ctx, {
+            refreshedAt: stamp(),
+            isSetSupported,
+            warningDays: options.warningDays,
+            archivePeriod: options.archivePeriod,
+            password,
+            returnInfo: options.returnInfo,
+          }),
         ),
       ),
     activate: (sheet) => run((ctx) => activateSheet(ctx, sheet)),
@@ -114,6 +128,10 @@ export function excelActions(run: Run, isSetSupported: IsSetSupported): ExcelAct
         const state = await readMasterState(ctx);
         return [...state.reports].filter(([, r]) => !isEmptyReport(r)).map(([key]) => key);
       }),
+    takeReturned: async (conflict) => {
+      const { takeReturnedValue } = await import("../excel/take-returned");
+      return run((ctx) => takeReturnedValue(ctx, conflict));
+    },
     readSelection: async () => importRows((await run((ctx) => readSelectionRows(ctx))).rows, { name: "选中区域" }),
     progressReport: async (date) => {
       const [{ readReportSource }, { progressReportFile }] = await Promise.all([import("../excel/report-source"), import("../report/report-file")]);

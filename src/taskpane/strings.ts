@@ -1,3 +1,5 @@
+import { EXCEL_ERROR_TEXTS } from "../excel/excel-errors";
+
 /** Pane texts, Chinese first; English when Office's display language is not Chinese. */
 const zh = {
   title: "政策任务跟踪",
@@ -184,6 +186,29 @@ const zh = {
   vocabularyCustom: "本表自定义用语",
   vocabularyChange: "重新生成时将：",
   vocabularyDamaged: "跟踪表中保存的用语已损坏；重新生成会停下并说明原因。",
+  returnInfoTitle: "报送要求（写入填报说明）",
+  returnInfoHint: "选填。写入“填报说明”和导出的各单位填报表；跟踪表会保存，以后刷新和重新生成时沿用。",
+  returnPeriod: "填报期间",
+  returnDeadline: "报送截止时间",
+  returnContact: "联系人及电话",
+  returnPeriodExample: "如：2026年12月",
+  returnDeadlineExample: "如：2026年12月25日前",
+  returnContactExample: "如：督查室 张三 0791-86000000",
+  saveReturnInfo: "更新填报说明",
+  returnInfoSaved: "填报说明已更新",
+  excelErrors: EXCEL_ERROR_TEXTS.zh,
+  conflictsTitle: "冲突（合并时保留了跟踪表中的内容）",
+  takeReturned: "采用报送值",
+  takenReturned: "已采用报送值",
+  takeReturnedFor: "采用报送值：{where} · {field}",
+  takenTitle: "已采用报送值",
+  takenLine: "{where} · {field} 改为“{returned}”",
+  staleConflict: "{where} 的“{field}”在合并后又改为“{now}”，交回的值未写入。请核对后直接在工作表中修改。",
+  conflictRowGone: "跟踪表中已没有 {where} 的行，交回的值未写入。",
+  trendTitle: "历次汇总：分工完成率及较上期增减（百分点）",
+  trendPeriod: "期间",
+  trendChange: "较上期",
+  trendNow: "当前（未归档）",
 };
 
 export type Strings = typeof zh;
@@ -373,6 +398,29 @@ const en: Strings = {
   vocabularyCustom: "This tracker's own words",
   vocabularyChange: "Rebuilding will:",
   vocabularyDamaged: "The words stored in the tracker are damaged; a rebuild will stop and say why.",
+  returnInfoTitle: "Return details (shown in 填报说明)",
+  returnInfoHint: "Optional. Shown in the instructions sheet and in each unit's copy; kept by the tracker for later refreshes and rebuilds.",
+  returnPeriod: "Period",
+  returnDeadline: "Return by",
+  returnContact: "Contact and phone",
+  returnPeriodExample: "e.g. 2026年12月",
+  returnDeadlineExample: "e.g. 2026年12月25日前",
+  returnContactExample: "e.g. Office of Supervision, Zhang San 0791-86000000",
+  saveReturnInfo: "Update the instructions",
+  returnInfoSaved: "Instructions updated",
+  excelErrors: EXCEL_ERROR_TEXTS.en,
+  conflictsTitle: "Conflicts (the merge kept the tracker's value)",
+  takeReturned: "Take returned value",
+  takenReturned: "Returned value taken",
+  takeReturnedFor: "Take returned value: {where} · {field}",
+  takenTitle: "Returned value taken",
+  takenLine: "{where} · {field} set to “{returned}”",
+  staleConflict: "{field} of {where} was changed to “{now}” after the merge; the returned value was not written. Check it and edit the sheet directly.",
+  conflictRowGone: "The tracker no longer has a row for {where}; the returned value was not written.",
+  trendTitle: "Archived periods: assignment completion and change (percentage points)",
+  trendPeriod: "Period",
+  trendChange: "Change",
+  trendNow: "Now (not archived)",
 };
 
 export function stringsFor(language: string | undefined): Strings {

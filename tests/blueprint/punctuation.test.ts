@@ -25,7 +25,7 @@ function workbookTexts(bp: WorkbookBlueprint): string[] {
 
 describe("the workbook's Chinese wording", () => {
   const texts = [
-    ...workbookTexts(buildBlueprint(list, { trackerId: "t", generatedAt: "2026-11-28 10:00" })),
+    ...workbookTexts(buildBlueprint(list, { trackerId: "t", generatedAt: "2026-11-28 10:00", returnInfo: { period: "2026年12月", deadline: "12月5日前", contact: "张三" } })),
     ...workbookTexts(buildUnitCopy(list, "省财政厅", { trackerId: "t", exportedAt: "2026-11-28" })),
   ];
 

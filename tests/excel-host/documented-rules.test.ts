@@ -94,6 +94,32 @@ describe("rules from the @types/office-js doc comments", () => {
     await run(host, (ctx) => ctx.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintTitleRows("$1:$2"));
     expect(host.sheet("Sheet1").pageLayout.printTitleRows).toEqual({ r0: 0, r1: 1 });
   });
+
+  it("PageLayout.setPrintTitleColumns: the range must span entire columns", async () => {
+    const host = createNodeHost();
+    const err = await officeError(run(host, (ctx) => ctx.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintTitleColumns("A1:B20")));
+    expect(err.code).toBe("InvalidArgument");
+    await run(host, (ctx) => ctx.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintTitleColumns("$A:$B"));
+    expect(host.sheet("Sheet1").pageLayout.printTitleColumns).toEqual({ c0: 0, c1: 1 });
+  });
+
+  it("PageLayout.zoom: set as one JSON object, a scale of 10 to 400 or whole pages to fit to (0 automatic)", async () => {
+    const host = createNodeHost();
+    const setZoom = (zoom: unknown) => run(host, (ctx) => void (ctx.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = zoom as Excel.PageLayoutZoomOptions));
+    for (const bad of [{ scale: 5 }, { scale: 401 }, { horizontalFitToPages: 1.5 }, { horizontalFitToPages: -1 }, { scale: 80, horizontalFitToPages: 1 }, {}]) {
+      expect({ bad, code: (await officeError(setZoom(bad))).code }).toEqual({ bad, code: "InvalidArgument" });
+    }
+    expect(host.sheet("Sheet1").pageLayout.zoom).toEqual({ scale: 100, horizontalFitToPages: null, verticalFitToPages: null });
+    await setZoom({ horizontalFitToPages: 2, verticalFitToPages: 0 });
+    const read = await host.run(async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem("Sheet1").pageLayout.load("zoom");
+      await ctx.sync();
+      return layout.zoom;
+    });
+    expect(read).toEqual({ scale: null, horizontalFitToPages: 2, verticalFitToPages: 0 });
+    await setZoom({ scale: 80 });
+    expect(host.sheet("Sheet1").pageLayout.zoom).toEqual({ scale: 80, horizontalFitToPages: null, verticalFitToPages: null });
+  });
 });
 
 describe("rules from the doc comments of properties", () => {

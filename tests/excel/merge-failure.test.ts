@@ -66,7 +66,7 @@ describe("a merge that fails at any write leaves the tracker as it was", () => {
       await host.run((ctx) => mergeReturnFiles(ctx, uploads, "2026-12-01 10:00", { requestBudgetBytes: BUDGET })).catch((e: unknown) => (failure = e));
       if (!(failure instanceof MergeWriteError)) throw new Error(`request ${n} of ${requests}: ${String(failure)}`);
       expect((failure as MergeWriteError).rolledBack).toBe(true);
-      expect((failure as Error).message).toContain("已撤销本次写入的全部内容,跟踪表与合并前相同");
+      expect((failure as Error).message).toContain("已撤销本次写入的全部内容，跟踪表与合并前相同");
       host.processRequestText = ExcelHost.prototype.processRequestText.bind(host);
       expect(await snapshot(host)).toEqual(before);
     }

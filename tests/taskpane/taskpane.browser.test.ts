@@ -92,8 +92,14 @@ describe("the task pane in Chromium, with the real office.js loader and the test
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(copy as unknown as ArrayBuffer);
       wb.getWorksheet("省外办")!.getCell("G3").value = "已完成";
+      wb.getWorksheet("省外办")!.getCell("H3").value = "单位报的进展";
       return Buffer.from(await wb.xlsx.writeBuffer());
     })();
+    // Meanwhile the coordinator wrote another 进展 into the tracker: a conflict the merge keeps the tracker's side of.
+    await (host as NodeExcelHost).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("省外办").getRange("H3").values = [["总表里写的进展"]];
+      await ctx.sync();
+    });
     await page.getByTestId("step-collect").click();
     await page.getByTestId("merge-files").setInputFiles([{ name: "省外办-回收.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: edited }]);
     await page.getByTestId("merge-result").waitFor({ state: "visible", timeout: 60_000 });
@@ -101,6 +107,22 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     expect(host.values("'汇总'!B10")[0][0]).toBe(1);
     await shot(b, "03-after-merge.png");
     await expectAxeClean(b, "after a merge");
+
+    // The conflict is listed with both values and a button that takes the returned one.
+    const conflict = page.getByTestId("conflict");
+    await expect(conflict.textContent()).resolves.toContain("序号 12 · 省外办 · 本期进展情况，跟踪表为“总表里写的进展”，交回的为“单位报的进展”");
+    expect(host.values("'省外办'!H3")[0][0]).toBe("总表里写的进展");
+    await page.setViewportSize({ width: 270, height: 900 });
+    await expectNoSideScroll(b, "conflict at 270px");
+    await shot(b, "03b-conflict-270.png");
+    await page.getByRole("button", { name: "采用报送值：序号 12 · 省外办 · 本期进展情况" }).click();
+    await page.getByTestId("notice").filter({ hasText: "已采用报送值" }).waitFor({ timeout: 60_000 });
+    expect(host.values("'省外办'!H3")[0][0]).toBe("单位报的进展");
+    await expect(conflict.textContent()).resolves.toContain("已采用报送值");
+    expect(await page.getByTestId("take-returned").count()).toBe(0);
+    await shot(b, "03c-conflict-taken-270.png");
+    await expectAxeClean(b, "after taking a returned value");
+    await page.setViewportSize({ width: 380, height: 900 });
 
     // A full tracker is refused until the user confirms that very file.
     const full = Buffer.from(await writeXlsxBuffer(buildBlueprint(list, { trackerId, generatedAt: "x", reports: new Map([["26|省教育厅", { status: "已完成", progress: "", problems: "", nextSteps: "", evidence: "", reporter: "", reportDate: "" }]]) })));
@@ -127,9 +149,23 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     await page.getByTestId("overrides").waitFor({ state: "visible" });
     await expect(page.getByTestId("preview").textContent()).resolves.toMatch(/36\s*个责任单位/);
     await shot(b, "07-unit-merge.png");
+    // The return deadline before the build: 填报说明 shows it.
+    await page.getByLabel("报送截止时间").fill("2026年12月25日前");
     await page.getByTestId("build").click();
     await page.getByText("跟踪表已生成").waitFor({ state: "visible", timeout: 60_000 });
     expect(host.sheetNames()).not.toContain("各县(市、区)人民政府");
+    expect(host.values("'填报说明'!A3")[0][0]).toBe("报送截止时间：2026年12月25日前");
+
+    // Later, in the list step: the fields hold what the tracker keeps; a contact added updates 填报说明.
+    await page.getByTestId("step-list").click();
+    await expect(page.getByLabel("报送截止时间").inputValue()).resolves.toBe("2026年12月25日前");
+    expect(await page.getByTestId("save-return-info").isDisabled()).toBe(true);
+    await page.getByLabel("联系人及电话").fill("督查室 张三 0791-86000000");
+    await page.getByTestId("save-return-info").click();
+    await page.getByText("填报说明已更新").waitFor({ state: "visible", timeout: 60_000 });
+    expect(host.values("'填报说明'!A3:A4")).toEqual([["报送截止时间：2026年12月25日前"], ["联系人及电话：督查室 张三 0791-86000000"]]);
+    await shot(b, "07b-return-info-saved.png");
+    await expectAxeClean(b, "return info saved");
 
     await page.getByTestId("step-archive").click();
     await page.getByTestId("period").fill("2026年11月");
@@ -137,7 +173,13 @@ describe("the task pane in Chromium, with the real office.js loader and the test
     await page.getByText("已归档：2026年11月").waitFor({ state: "visible", timeout: 60_000 });
     expect(host.sheetNames()).toContain("历次汇总");
     expect(host.values("'历次汇总'!A2")[0][0]).toBe("2026年11月");
+    // The archived figures in the pane: one row per period, the rate as text.
+    await expect(page.getByTestId("trend-row").allTextContents()).resolves.toEqual([expect.stringMatching(/^2026年11月0\.0%—\d+$/)]);
     await shot(b, "08-period-archived.png");
+    await page.setViewportSize({ width: 270, height: 900 });
+    await expectNoSideScroll(b, "trend at 270px");
+    await shot(b, "08b-period-trend-270.png");
+    await expectAxeClean(b, "period archived, with its trend");
   });
 
   it("shows a pasted list's errors by line and keeps the build button off", async () => {

@@ -65,4 +65,17 @@ describe("the workbook as units print it", () => {
     const summary = await renderPdf("summary", await writeXlsxBuffer(only(buildBlueprint(list, { trackerId: "t", generatedAt: "2026-11-28 10:00" }), "汇总")));
     expect(summary.pages).toBeGreaterThan(0);
   }, 400_000);
+
+  it("prints 填报说明 with the period, return deadline and contact on one portrait page, every line whole", async () => {
+    if (!canRender) return;
+    const returnInfo = { period: "2026年12月", deadline: "2026年12月25日（星期五）17:00前", contact: "省政府办公厅督查室 张三 0791-86000000，邮箱 duchashi@example.gov.cn" };
+    const bp = only(buildBlueprint(list, { trackerId: "t", generatedAt: "2026-11-28 10:00", returnInfo }), "填报说明");
+    const page = await renderPdf("instructions", await writeXlsxBuffer(bp));
+    expect(page.pages).toBe(1);
+    // Text past the page edge is not in the PDF: each line must be there in full.
+    const printed = (await run("pdftotext", [path.join(ARTIFACTS, "instructions.pdf"), "-"])).stdout.replace(/\s+/g, "");
+    const lines = bp.sheets.find((s) => s.name === "填报说明")!.cells.map((r) => String(r[0] ?? "").replace(/\s+/g, "")).filter(Boolean);
+    expect(lines).toContain(`联系人及电话：${returnInfo.contact.replace(/\s+/g, "")}`);
+    expect(lines.filter((l) => !printed.includes(l))).toEqual([]);
+  }, 200_000);
 });

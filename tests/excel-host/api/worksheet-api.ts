@@ -326,6 +326,34 @@ const orNotFound = (r: RangeObj | null, what: string): RangeObj => {
   return r;
 };
 
+/**
+ * PageLayout.zoom as one JSON object: a scale of 10–400 %, or pages to fit to. Pages are whole
+ * numbers; 0 is "automatic" (ECMA-376 pageSetup fitToHeight/fitToWidth: as many pages as the
+ * sheet needs), so { horizontalFitToPages: 2, verticalFitToPages: 0 } is "two pages wide".
+ */
+function zoomArgument(v: unknown): PageLayoutObj["sheet"]["pageLayout"]["zoom"] {
+  if (!v || typeof v !== "object" || Array.isArray(v)) throw invalidArgument("zoom must be set as a JSON object");
+  const z = v as Record<string, unknown>;
+  const pages = (key: string): number | null => {
+    const p = z[key];
+    if (p === undefined || p === null) return null;
+    if (typeof p !== "number" || !Number.isInteger(p) || p < 0) throw invalidArgument(`zoom.${key}`);
+    return p;
+  };
+  const horizontalFitToPages = pages("horizontalFitToPages");
+  const verticalFitToPages = pages("verticalFitToPages");
+  const fit = horizontalFitToPages !== null || verticalFitToPages !== null;
+  let scale: number | null = null;
+  if (z.scale !== undefined && z.scale !== null) {
+    // "Print page scale value can be between 10 and 400." (@types/office-js)
+    if (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400) throw invalidArgument("zoom.scale must be between 10 and 400");
+    if (fit) throw invalidArgument("zoom: a scale or pages to fit to, not both");
+    scale = z.scale;
+  }
+  if (!fit && scale === null) throw invalidArgument("zoom: no scale and no pages to fit to");
+  return { scale, horizontalFitToPages, verticalFitToPages };
+}
+
 const MARGIN_UNITS: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
 
 export const PageLayoutType = defineType<PageLayoutObj>("PageLayout", {
@@ -337,6 +365,10 @@ export const PageLayoutType = defineType<PageLayoutObj>("PageLayout", {
     PaperSize: {
       get: (o) => o.sheet.pageLayout.paperSize,
       set: (o, v) => void (o.sheet.pageLayout.paperSize = argEnum(v, PAPER, "paperSize")),
+    },
+    Zoom: {
+      get: (o) => ({ ...o.sheet.pageLayout.zoom }),
+      set: (o, v) => void (o.sheet.pageLayout.zoom = zoomArgument(v)),
     },
     PrintGridlines: flag("printGridlines"),
     PrintHeadings: flag("printHeadings"),
@@ -361,6 +393,8 @@ export const PageLayoutType = defineType<PageLayoutObj>("PageLayout", {
     },
     SetPrintTitleColumns: (o, [range], cx) => {
       const r = rangeArgument(cx.wb, range, o.sheet).rect;
+      // "The range must span the entire column to be valid." (@types/office-js)
+      if (r.r0 !== 0 || r.r1 !== MAX_ROWS - 1) throw invalidArgument("print title columns must span entire columns");
       o.sheet.pageLayout.printTitleColumns = { c0: r.c0, c1: r.c1 };
       return null;
     },

@@ -138,6 +138,8 @@ export interface PageLayoutModel {
   printTitleRows: { r0: number; r1: number } | null;
   printTitleColumns: { c0: number; c1: number } | null;
   printArea: Rect | null;
+  /** Print scale (%) or pages to fit to; null where the other is in use (PageLayoutZoomOptions). */
+  zoom: { scale: number | null; horizontalFitToPages: number | null; verticalFitToPages: number | null };
 }
 
 /** Excel's defaults: Letter, portrait, "Normal" margins (0.7"/0.75"/0.3") in points. */
@@ -159,4 +161,5 @@ export const defaultPageLayout = (): PageLayoutModel => ({
   printTitleRows: null,
   printTitleColumns: null,
   printArea: null,
+  zoom: { scale: 100, horizontalFitToPages: null, verticalFitToPages: null },
 });

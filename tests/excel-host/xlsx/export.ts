@@ -255,6 +255,8 @@ function writeSheet(wb: WorkbookModel, sheet: SheetModel, ws: ExcelJS.Worksheet,
     setup.printTitlesColumn = formatRef({ r0: 0, r1: 1048575, c0: layout.printTitleColumns.c0, c1: layout.printTitleColumns.c1 });
   }
   if (layout.printArea) setup.printArea = formatRef(layout.printArea);
+  if (layout.zoom.scale !== null) setup.scale = layout.zoom.scale;
+  else Object.assign(setup, { fitToPage: true, fitToWidth: layout.zoom.horizontalFitToPages ?? 0, fitToHeight: layout.zoom.verticalFitToPages ?? 0 });
   Object.assign(ws.pageSetup, setup);
   const charts = sheet.charts.filter((c) => !c.deleted);
   if (charts.length) warnings.push(`${sheet.name}: ${charts.length} chart(s) not written (ExcelJS has no charts)`);
