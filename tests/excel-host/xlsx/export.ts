@@ -4,7 +4,7 @@
  * reader computes them itself instead of trusting HyperFormula's.
  */
 import ExcelJS from "exceljs";
-import { formatRef } from "../model/address";
+import { columnLetters, formatRef } from "../model/address";
 import { cellValue } from "../model/cell-ops";
 import type { BorderSpec, StyleData } from "../model/styles";
 import type { ConditionalFormatModel, ProtectionOptions } from "../model/sheet-features";
@@ -252,7 +252,9 @@ function writeSheet(wb: WorkbookModel, sheet: SheetModel, ws: ExcelJS.Worksheet,
   if (paper !== undefined) (setup as { paperSize?: number }).paperSize = paper;
   if (layout.printTitleRows) setup.printTitlesRow = `${layout.printTitleRows.r0 + 1}:${layout.printTitleRows.r1 + 1}`;
   if (layout.printTitleColumns) {
-    setup.printTitlesColumn = formatRef({ r0: 0, r1: 1048575, c0: layout.printTitleColumns.c0, c1: layout.printTitleColumns.c1 });
+    // Columns as letters ("A:B"), as Excel writes them: a full-height cell range makes ExcelJS
+    // expand its defined name cell by cell (two million cells for two columns).
+    setup.printTitlesColumn = `${columnLetters(layout.printTitleColumns.c0)}:${columnLetters(layout.printTitleColumns.c1)}`;
   }
   if (layout.printArea) setup.printArea = formatRef(layout.printArea);
   if (layout.zoom.scale !== null) setup.scale = layout.zoom.scale;
