@@ -7,6 +7,10 @@ import { Strings } from "./strings";
 
 const useStyles = makeStyles({
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A preset's name lists its five words; at 270 px it must shrink with the pane, not widen it.
+  field: { minWidth: 0 },
+  root: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
 });
 
 /** The value of the tracker's own vocabulary when it is not a preset. */
@@ -33,8 +37,10 @@ export function VocabularyPicker(props: {
   const value = chosen === undefined && ownCustom ? OWN : shown.id;
   const changes = current && chosen && chosen !== current ? describeVocabularyChange(previewVocabularyChange(current, chosen, counts)) : [];
   return (
-    <Field label={s.vocabulary} hint={current === null ? s.vocabularyDamaged : s.vocabularyHint}>
+    <Field className={styles.field} label={s.vocabulary} hint={current === null ? s.vocabularyDamaged : s.vocabularyHint}>
       <Select
+        className={styles.root}
+        select={{ className: styles.select }}
         value={value}
         disabled={disabled || current === null}
         data-testid="vocabulary"

@@ -66,7 +66,7 @@ describe("汇总: the trend block", () => {
   it("a titled header, then exactly one row per period, rates as percentages", () => {
     const header = summaryTrendHeaderRow(2);
     expect(s.cells[header - 3]).toEqual([]);
-    expect(s.cells[header - 2]).toEqual([`完成率趋势(最近 ${TREND_PERIODS} 期,见“${SHEET.history}”)`]);
+    expect(s.cells[header - 2]).toEqual([`完成率趋势（最近 ${TREND_PERIODS} 期，见“${SHEET.history}”）`]);
     expect(s.cells[header - 1]).toEqual([...TREND_HEADER]);
     expect(s.cells).toHaveLength(header + TREND_PERIODS);
     expect(styleAt(header + 1, 1).numberFormat).toBe("0.0%");

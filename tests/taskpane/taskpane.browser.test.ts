@@ -428,8 +428,17 @@ async function expectAxeClean(b: BrowserHost, state: string): Promise<void> {
 
 /** Nothing wider than the pane: no horizontal scroll bar. */
 async function expectNoSideScroll(b: BrowserHost, state: string): Promise<void> {
-  const widths = await b.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect({ state, fits: widths.scroll <= widths.client, ...widths }).toMatchObject({ state, fits: true });
+  const widths = await b.page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The innermost elements reaching past the pane's edge, named so a failure says what to fix.
+    const over = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((e) => e.getBoundingClientRect().right > client + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > client + 0.5))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ""} “${(e.textContent ?? "").trim().slice(0, 30)}” right ${Math.round(e.getBoundingClientRect().right)}`);
+    return { scroll: document.documentElement.scrollWidth, client, over };
+  });
+  const fits = widths.scroll <= widths.client;
+  expect({ state, fits, over: fits ? [] : widths.over }).toEqual({ state, fits: true, over: [] });
 }
 
 async function expectEnabled(locator: { isDisabled(): Promise<boolean> }): Promise<void> {
