@@ -5,7 +5,7 @@ import { buildBlueprint } from "../../src/blueprint";
 import { AUTHORITY_META_KEY } from "../../src/blueprint/copy-authority";
 import { makeUnitCopies } from "../../src/excel/export-copies";
 import { readMasterState } from "../../src/excel/tracker-reports";
-import { SHEET, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
+import { SHEET } from "../../src/blueprint/layout";
 import { mergeCommand } from "../../src/cli/merge-command";
 import { parseArgs } from "../../src/cli/args";
 import { Report, Status, computeRollup, parseTaskList, reportKey } from "../../src/domain";
@@ -15,8 +15,9 @@ import { writeXlsxBuffer } from "../../src/xlsx/render-xlsx";
 import { readTrackerFile } from "../../src/xlsx/read-tracker";
 import { reportWith } from "../support/fill";
 import { buildOptions, newHost } from "../support/excel-host-helpers";
-import { LoEditJob, displayedNumber, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
+import { LoEditJob, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
 import { seedText } from "../support/seed";
+import { expectSummaryEqualsRollup } from "../support/summary-figures";
 
 const source = seedText();
 const list = parseTaskList(source);
@@ -89,29 +90,7 @@ describe("email round trip: copies out, edited in LibreOffice, merged back by th
     ]);
     const sheets = await recomputeSheets(merged);
     const summary = sheets.get(SHEET.summary)!;
-    const overall = Object.fromEntries(SUMMARY_OVERALL_LABELS.map((l, i) => [l, displayedNumber(summary[4 + i][1])]));
-    expect(overall).toMatchObject({
-      任务总数: 50,
-      已完成任务数: expected.overall.tasksDone,
-      责任分工总数: 171,
-      已完成分工数: expected.overall.assignmentsDone,
-      逾期任务数: expected.overall.overdueTasks,
-      逾期分工数: expected.overall.overdueAssignments,
-    });
-    const col = (name: (typeof SUMMARY_UNIT_COLUMNS)[number]) => SUMMARY_UNIT_COLUMNS.indexOf(name);
-    for (const u of expected.units) {
-      const row = summary.find((r, i) => i >= SUMMARY_UNIT_HEADER_ROW && r[0] === u.unit)!;
-      expect([u.unit, ...(["已完成", "推进中", "滞后", "长期坚持", "未启动", "未填报", "逾期"] as const).map((c) => displayedNumber(row[col(c)]))]).toEqual([
-        u.unit,
-        u.counts.已完成,
-        u.counts.推进中,
-        u.counts.滞后,
-        u.counts.长期坚持,
-        u.counts.未启动,
-        u.counts.未填报,
-        u.overdue,
-      ]);
-    }
+    expectSummaryEqualsRollup(summary, expected);
     const log = sheets.get(SHEET.mergeLog)!;
     expect(log.filter((r) => r[3] === "汇总").map((r) => r[4])).toEqual(["4", "4", "2"]);
 

@@ -14,10 +14,11 @@ import { OFFICE_JS_DIST } from "../excel-host/client/office-dist";
 import { fileUnder } from "../excel-host/client/static-server";
 import { buildPane } from "../support/build-pane";
 import { toolAvailable } from "../support/tools";
-import { LoEditJob, displayedNumber, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
+import { LoEditJob, editInLibreOffice, libreOfficeAvailable, recomputeSheets } from "../support/libreoffice";
 import { reportWith } from "../support/fill";
 import { seedText } from "../support/seed";
-import { SHEET, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
+import { expectSummaryEqualsRollup } from "../support/summary-figures";
+import { SHEET } from "../../src/blueprint/layout";
 import { Report, Status, computeRollup, parseTaskList, reportKey } from "../../src/domain";
 import { buildTrackerFile } from "../../src/files/build-tracker-file";
 import { loadTrackerBytes } from "../../src/files/loaded-tracker";
@@ -142,21 +143,7 @@ describe("web.html from disk, without Office", () => {
     const expected = computeRollup(parseTaskList(seedText()), reports, todayIso(new Date()));
     const sheets = await recomputeSheets(file);
     const summary = sheets.get(SHEET.summary)!;
-    const overall = Object.fromEntries(SUMMARY_OVERALL_LABELS.map((l, i) => [l, displayedNumber(summary[4 + i][1])]));
-    expect(overall).toMatchObject({
-      任务总数: 50,
-      已完成任务数: expected.overall.tasksDone,
-      责任分工总数: 171,
-      已完成分工数: expected.overall.assignmentsDone,
-      逾期任务数: expected.overall.overdueTasks,
-      逾期分工数: expected.overall.overdueAssignments,
-    });
-    const col = (name: (typeof SUMMARY_UNIT_COLUMNS)[number]) => SUMMARY_UNIT_COLUMNS.indexOf(name);
-    for (const u of expected.units) {
-      const row = summary.find((r, i) => i >= SUMMARY_UNIT_HEADER_ROW && r[0] === u.unit)!;
-      const counts = (["已完成", "推进中", "滞后", "长期坚持", "未启动", "未填报", "逾期"] as const).map((c) => displayedNumber(row[col(c)]));
-      expect([u.unit, ...counts]).toEqual([u.unit, u.counts.已完成, u.counts.推进中, u.counts.滞后, u.counts.长期坚持, u.counts.未启动, u.counts.未填报, u.overdue]);
-    }
+    expectSummaryEqualsRollup(summary, expected);
     expect(sheets.get(SHEET.mergeLog)!.filter((r) => r[3] === "汇总").map((r) => r[4])).toEqual(["3", "3", "1"]);
 
     // The progress report: the same .docx as the CLI's for this tracker and date.
