@@ -29,7 +29,7 @@ export async function contactsCommand(args: ParsedArgs): Promise<{ text: string;
   try {
     imported = parseContactTable(readFileOrExplain(tableFile).toString("utf8"));
   } catch (e) {
-    if (e instanceof ContactsError) throw new UsageError(`${tableFile}:${e.message}`);
+    if (e instanceof ContactsError) throw new UsageError(`${tableFile}：${e.message}`);
     throw e;
   }
   const checked = checkContacts(imported, units);

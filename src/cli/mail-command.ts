@@ -130,7 +130,7 @@ export async function sendCommand(args: ParsedArgs, out: (s: string) => void): P
   const skipped = outcomes.filter((o) => o.skipped.length > 0 && o.sent.length === 0 && o.failed.length === 0);
   if (skipped.length > 0) out(`此前已发送、本次跳过 ${skipped.length} 封 / already sent: ${skipped.map((o) => o.unit).join("、")}`);
   const failed = outcomes.flatMap((o) => o.failed.map((f) => ({ ...f, unit: o.unit })));
-  for (const f of failed) out(`发送失败 / failed  ${f.unit} <${f.address}>:${f.error}`);
+  for (const f of failed) out(`发送失败 / failed  ${f.unit} <${f.address}>：${f.error}`);
   return failed.length > 0 ? 2 : 0;
 }
 

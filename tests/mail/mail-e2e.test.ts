@@ -161,7 +161,7 @@ describe("sharing by email, end to end (real SMTP and IMAP servers on 127.0.0.1)
       expect(collected.code).toBe(0);
       expect(readdirSync(saved)).toHaveLength(30);
       const silent = units.filter((_, i) => !answering.some((a) => a.i === i));
-      expect(collected.out).toContain(`尚未回复的单位(7)/ not answered: ${silent.join("、")}`);
+      expect(collected.out).toContain(`尚未回复的单位（7）/ not answered: ${silent.join("、")}`);
       const result = await readTrackerFile(readFileSync(merged));
       let checked = 0;
       for (const a of result.assignments) {
