@@ -114,7 +114,7 @@ describe("mail send over TLS with a login (smtp-server on 127.0.0.1, a certifica
       const wrong = draftFolder();
       const bad = await send(wrong, s.port, "ssl", "wrong");
       expect(bad.code).toBe(2);
-      expect(bad.out).toMatch(/单位1 <unit1@units\.test>:.*535/);
+      expect(bad.out).toMatch(/单位1 <unit1@units\.test>[:：].*535/);
       expect(bad.out).toMatch(/单位2 <unit2@units\.test>[:：]未发送：连接或登录邮件服务器失败（EAUTH/);
       expect(sentLines(wrong)).toHaveLength(0);
       expect(s.received).toHaveLength(0);
