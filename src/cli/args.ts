@@ -73,7 +73,7 @@ export function checkUsage(command: string, args: ParsedArgs, usage: string): vo
   const unknown = Object.keys(args.flags).filter((f) => !known.has(f));
   if (unknown.length > 0) {
     const close = unknown.map((u) => [...known].find((k) => editDistance(k, u) <= 2)).filter(Boolean);
-    const hint = close.length > 0 ? `(是不是 --${close[0]}?)` : "";
+    const hint = close.length > 0 ? `（是不是 --${close[0]}？）` : "";
     throw new UsageError(`${command} 不认识选项 ${unknown.map((u) => `--${u}`).join("、")}${hint}/ unknown option.\n用法 / usage:\n${usage}`);
   }
   for (const b of spec.booleans ?? []) {

@@ -14,6 +14,6 @@ export function writeFileAtomic(target: string, data: Uint8Array, write: (file: 
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`写入 ${target} 失败(${(e as NodeJS.ErrnoException).code ?? (e as Error).message}),没有做任何修改 / nothing was written。请检查路径和磁盘空间后重试。`);
+    throw new UsageError(`写入 ${target} 失败（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），没有做任何修改 / nothing was written。请检查路径和磁盘空间后重试。`);
   }
 }

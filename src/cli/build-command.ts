@@ -17,7 +17,7 @@ export function vocabularyOption(value: string | undefined): Vocabulary | undefi
   const preset = presetVocabulary(value);
   if (preset) return preset;
   if (!/\.json$/i.test(value)) {
-    throw new UsageError(`--vocabulary “${value}”既不是预设(${PRESET_IDS.join("、")}),也不是 .json 文件。 / not a preset or a .json file.`);
+    throw new UsageError(`--vocabulary “${value}”既不是预设（${PRESET_IDS.join("、")}），也不是 .json 文件。 / not a preset or a .json file.`);
   }
   let text: string;
   try {
@@ -53,7 +53,7 @@ export function readTaskListFile(file: string): string {
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(data);
   if (text.includes("\uFFFD")) {
-    throw new UsageError(`任务清单文件 ${file} 不是 UTF-8 编码(可能是 GBK)。请用记事本或 WPS 另存为 UTF-8 后重试。`);
+    throw new UsageError(`任务清单文件 ${file} 不是 UTF-8 编码（可能是 GBK）。请用记事本或 WPS 另存为 UTF-8 后重试。`);
   }
   return text;
 }

@@ -29,17 +29,17 @@ export async function contactsCommand(args: ParsedArgs): Promise<{ text: string;
   try {
     imported = parseContactTable(readFileOrExplain(tableFile).toString("utf8"));
   } catch (e) {
-    if (e instanceof ContactsError) throw new UsageError(`${tableFile}:${e.message}`);
+    if (e instanceof ContactsError) throw new UsageError(`${tableFile}：${e.message}`);
     throw e;
   }
   const checked = checkContacts(imported, units);
   const errors = checked.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new UsageError(`${tableFile} 有 ${errors.length} 处错误,跟踪表未作修改:\n${errors.map((p) => `  ${p.message}`).join("\n")}`);
+  if (errors.length > 0) throw new UsageError(`${tableFile} 有 ${errors.length} 处错误，跟踪表未作修改：\n${errors.map((p) => `  ${p.message}`).join("\n")}`);
   const contacts = mergeContacts(tracker.read.contacts ?? [], checked.contacts, units);
   const out = path.resolve(stringFlag(args.flags, "out") ?? trackerFile);
   const bp = buildBlueprint(tracker.list, { ...carriedOver(tracker), generatedAt: localStamp(), reports: tracker.reports, contacts, password: stringFlag(args.flags, "password") });
   writeFileAtomic(out, await writeXlsxBuffer(bp));
   const missing = checkContacts(contacts, units).problems.filter((p) => p.severity === "warning");
-  const lines = [`已导入 ${checked.contacts.length} 位联络员到 ${out}(共 ${contacts.length} 个单位有联络员)`, ...missing.map((p) => `提示:${p.message}`)];
+  const lines = [`已导入 ${checked.contacts.length} 位联络员到 ${out}（共 ${contacts.length} 个单位有联络员）`, ...missing.map((p) => `提示：${p.message}`)];
   return { text: lines.join("\n"), code: 0 };
 }

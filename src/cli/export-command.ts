@@ -25,7 +25,7 @@ export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   const tracker = await loadTracker(trackerFile);
   const { list } = tracker;
   const wanted = args.flags.all === true ? list.units : (stringFlag(args.flags, "unit") ?? "").split("\n").filter(Boolean);
-  if (wanted.length === 0) throw new UsageError("请用 --unit 单位名称(可重复)或 --all 指定要导出的单位。");
+  if (wanted.length === 0) throw new UsageError("请用 --unit 单位名称（可重复）或 --all 指定要导出的单位。");
   const unknown = unknownUnitsMessage(tracker, wanted);
   if (unknown) throw new UsageError(unknown);
   const outDir = path.resolve(stringFlag(args.flags, "out") ?? "out");

@@ -25,9 +25,9 @@ const usage = (e: unknown): never => {
 
 function validContacts(tracker: LoadedTracker, trackerFile: string) {
   const { contacts, problems } = checkContacts(tracker.read.contacts ?? [], tracker.list.units);
-  if (!tracker.read.contacts) throw new UsageError(`${trackerFile} 还没有“联络员”表。请先运行:policy-tracker contacts import ${trackerFile} 联络员.csv`);
+  if (!tracker.read.contacts) throw new UsageError(`${trackerFile} 还没有“联络员”表。请先运行：policy-tracker contacts import ${trackerFile} 联络员.csv`);
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new UsageError(`“联络员”表有错误,请在表中改正后重试:\n${errors.map((p) => `  ${p.message}`).join("\n")}`);
+  if (errors.length > 0) throw new UsageError(`“联络员”表有错误，请在表中改正后重试：\n${errors.map((p) => `  ${p.message}`).join("\n")}`);
   return contacts;
 }
 
@@ -40,13 +40,13 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
   const trackerFile = args.positional[0];
   const dir = path.resolve(stringFlag(args.flags, "out") ?? "out/邮件");
   if (existsSync(path.join(dir, SEND_LOG_FILE))) {
-    throw new UsageError(`${dir} 中已有发送记录(${SEND_LOG_FILE}),是已经发过的一批邮件。请用 --out 指定一个新文件夹存放新草稿。`);
+    throw new UsageError(`${dir} 中已有发送记录（${SEND_LOG_FILE}），是已经发过的一批邮件。请用 --out 指定一个新文件夹存放新草稿。`);
   }
   const tracker = await loadTracker(trackerFile);
   const contacts = validContacts(tracker, trackerFile);
   const wanted = (stringFlag(args.flags, "unit") ?? "").split("\n").filter(Boolean);
   const unknown = wanted.filter((u) => !tracker.list.units.includes(u));
-  if (unknown.length > 0) throw new UsageError(`跟踪表中没有这些单位:${unknown.join("、")}。`);
+  if (unknown.length > 0) throw new UsageError(`跟踪表中没有这些单位：${unknown.join("、")}。`);
   const templateFile = stringFlag(args.flags, "template");
   let template;
   try {
@@ -65,7 +65,7 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
     ...(kind === "reminders" ? { pending: pendingByUnit(tracker.list, tracker.reports, today) } : {}),
   });
   if (plans.length === 0) {
-    out(kind === "reminders" ? "没有需要催报的单位 / no unit has unreported or overdue tasks." : "没有可发送的单位(联络员表中没有邮箱)。");
+    out(kind === "reminders" ? "没有需要催报的单位 / no unit has unreported or overdue tasks." : "没有可发送的单位（联络员表中没有邮箱）。");
     return [];
   }
   const signed = await signCopies(tracker, plans.map((p) => p.unit), { period, password: stringFlag(args.flags, "password") });
@@ -97,7 +97,7 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
     messages: emls.map((e, i) => ({ unit: e.plan.unit, file: e.file, to: e.plan.to, cc: e.plan.cc, subject: e.plan.subject, attachment: signed.copies[i].fileName })),
   };
   writeFileAtomic(path.join(dir, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest, null, 2)));
-  out(`已生成 ${emls.length} 封${kind === "drafts" ? "邮件草稿" : "催报邮件草稿"}(双击 .eml 用 Outlook 打开即可发送),总表已记录本次导出 / drafts written to ${dir}`);
+  out(`已生成 ${emls.length} 封${kind === "drafts" ? "邮件草稿" : "催报邮件草稿"}（双击 .eml 用 Outlook 打开即可发送），总表已记录本次导出 / drafts written to ${dir}`);
   if (noAddress.length > 0) out(`没有邮箱、未生成邮件的单位 / no address: ${noAddress.join("、")}`);
   return emls.map((e) => path.join(dir, e.file));
 }
@@ -106,7 +106,7 @@ export async function sendCommand(args: ParsedArgs, out: (s: string) => void): P
   const dir = path.resolve(args.positional[0]);
   const dryRun = args.flags["dry-run"] === true;
   const pause = Number(stringFlag(args.flags, "pause") ?? "3");
-  if (!Number.isFinite(pause) || pause < 0) throw new UsageError(`--pause 应是秒数(收到“${String(args.flags.pause)}”)。`);
+  if (!Number.isFinite(pause) || pause < 0) throw new UsageError(`--pause 应是秒数（收到“${String(args.flags.pause)}”）。`);
   let settings;
   try {
     settings = dryRun ? undefined : smtpSettings((n) => stringFlag(args.flags, n), process.env);
@@ -122,7 +122,7 @@ export async function sendCommand(args: ParsedArgs, out: (s: string) => void): P
     throw e;
   }
   if (dryRun) {
-    out(`试运行:以上 ${outcomes.filter((o) => o.pending.length > 0).length} 封均未发送 / dry run, nothing sent.`);
+    out(`试运行：以上 ${outcomes.filter((o) => o.pending.length > 0).length} 封均未发送 / dry run, nothing sent.`);
     return 0;
   }
   const sent = outcomes.filter((o) => o.sent.length > 0).length;
@@ -130,7 +130,7 @@ export async function sendCommand(args: ParsedArgs, out: (s: string) => void): P
   const skipped = outcomes.filter((o) => o.skipped.length > 0 && o.sent.length === 0 && o.failed.length === 0);
   if (skipped.length > 0) out(`此前已发送、本次跳过 ${skipped.length} 封 / already sent: ${skipped.map((o) => o.unit).join("、")}`);
   const failed = outcomes.flatMap((o) => o.failed.map((f) => ({ ...f, unit: o.unit })));
-  for (const f of failed) out(`发送失败 / failed  ${f.unit} <${f.address}>:${f.error}`);
+  for (const f of failed) out(`发送失败 / failed  ${f.unit} <${f.address}>：${f.error}`);
   return failed.length > 0 ? 2 : 0;
 }
 
@@ -144,13 +144,13 @@ export async function collectCommand(args: ParsedArgs, out: (s: string) => void)
   const get = (n: string) => stringFlag(args.flags, n);
   const host = get("imap-host") ?? process.env.IMAP_HOST;
   const user = get("imap-user") ?? process.env.IMAP_USER;
-  if (!host || !user) throw new UsageError("请用 --imap-host / --imap-user(或环境变量 IMAP_HOST / IMAP_USER)指定收件服务器和账号;密码放在环境变量 IMAP_PASS 中。");
-  if (process.env.IMAP_PASS === undefined) throw new UsageError("请在环境变量 IMAP_PASS 中提供邮箱密码或授权码(不会保存到任何文件)。");
+  if (!host || !user) throw new UsageError("请用 --imap-host / --imap-user（或环境变量 IMAP_HOST / IMAP_USER）指定收件服务器和账号；密码放在环境变量 IMAP_PASS 中。");
+  if (process.env.IMAP_PASS === undefined) throw new UsageError("请在环境变量 IMAP_PASS 中提供邮箱密码或授权码（不会保存到任何文件）。");
   const tls = (get("imap-tls") ?? process.env.IMAP_TLS ?? "ssl") as "ssl" | "starttls" | "none";
-  if (!["ssl", "starttls", "none"].includes(tls)) throw new UsageError(`--imap-tls 只能是 ssl、starttls 或 none(收到“${tls}”)。`);
+  if (!["ssl", "starttls", "none"].includes(tls)) throw new UsageError(`--imap-tls 只能是 ssl、starttls 或 none（收到“${tls}”）。`);
   const port = Number(get("imap-port") ?? process.env.IMAP_PORT ?? (tls === "ssl" ? 993 : 143));
   const since = get("since");
-  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since 应写成 YYYY-MM-DD(收到“${since}”)。`);
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since 应写成 YYYY-MM-DD（收到“${since}”）。`);
   const caFile = get("imap-ca") ?? process.env.IMAP_CA;
   let ca: string | undefined;
   try {
@@ -164,7 +164,7 @@ export async function collectCommand(args: ParsedArgs, out: (s: string) => void)
   mkdirSync(saveDir, { recursive: true });
   const inputs = mails.flatMap((m) => m.attachments.map((a) => ({ source: `${m.uid}-${a.filename}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_"), data: a.data })));
   for (const i of inputs) writeFileSync(path.join(saveDir, i.source), i.data);
-  out(`读取了 ${mails.length} 封带 .xlsx 附件的邮件,${inputs.length} 个附件已保存到 ${saveDir}`);
+  out(`读取了 ${mails.length} 封带 .xlsx 附件的邮件，${inputs.length} 个附件已保存到 ${saveDir}`);
   for (const s of skipped) out(`跳过邮件 UID ${s.uid}:${s.reason}`);
   const outFile = path.resolve(get("out") ?? trackerFile.replace(/(\.xlsx)?$/i, "-合并.xlsx"));
   const result = await mergeInputs(master, inputs, [], { out: outFile, password: get("password") });
@@ -174,6 +174,6 @@ export async function collectCommand(args: ParsedArgs, out: (s: string) => void)
   const authority = parseAuthority(master.read.meta.extra[AUTHORITY_META_KEY]);
   const sentTo = authority && Object.keys(authority.exports).length > 0 ? master.list.units.filter((u) => authority.exports[u]) : master.list.units;
   const silent = sentTo.filter((u) => !answered.has(u));
-  out(silent.length === 0 ? "所有发出填报表的单位都已回复 / every unit answered." : `尚未回复的单位(${silent.length})/ not answered: ${silent.join("、")}`);
+  out(silent.length === 0 ? "所有发出填报表的单位都已回复 / every unit answered." : `尚未回复的单位（${silent.length}）/ not answered: ${silent.join("、")}`);
   return 0;
 }

@@ -30,13 +30,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   if (command === "export") {
     const files = await (await import("./export-command")).exportCommand(args);
-    out(`已导出 ${files.length} 份单位填报表,并在总表中记录本次导出 / unit copies written, export recorded in the tracker:`);
+    out(`已导出 ${files.length} 份单位填报表，并在总表中记录本次导出 / unit copies written, export recorded in the tracker:`);
     for (const f of files) out(`  ${f}`);
     return 0;
   }
   if (command === "archive") {
     const r = await (await import("./archive-command")).archiveCommand(args);
-    out(`已归档 ${r.period}(共 ${r.periods} 期)/ archived: ${r.out}`);
+    out(`已归档 ${r.period}（共 ${r.periods} 期）/ archived: ${r.out}`);
     return 0;
   }
   if (command === "merge") {
@@ -47,19 +47,19 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   const started = Date.now();
   const r = await (await import("./build-command")).buildCommand(args);
   out(`已生成跟踪表 / tracker written: ${r.out}`);
-  out(`${r.tasks} 项任务,${r.units} 个责任单位,${r.sheets} 张工作表,${(r.bytes / 1024).toFixed(0)} KB,用时 ${Date.now() - started} ms`);
+  out(`${r.tasks} 项任务，${r.units} 个责任单位，${r.sheets} 张工作表，${(r.bytes / 1024).toFixed(0)} KB，用时 ${Date.now() - started} ms`);
   if (r.ignored.length > 0) {
     out(`已跳过清单以外的 ${r.ignored.length} 行 / lines skipped (not tasks):`);
-    for (const l of r.ignored) out(`  第 ${l.line} 行:${l.text}`);
+    for (const l of r.ignored) out(`  第 ${l.line} 行：${l.text}`);
   }
-  for (const s of r.suggestions) out(`提示 / hint:“${s.unit}”可能就是“${s.target}”;如是同一单位,请在清单中统一写法。`);
+  for (const s of r.suggestions) out(`提示 / hint：“${s.unit}”可能就是“${s.target}”；如是同一单位，请在清单中统一写法。`);
   return 0;
 }
 
 async function mailMain(args: ReturnType<typeof parseArgs>, out: (s: string) => void): Promise<number> {
   const mail = await import("./mail-command");
   const sub = args.positional.shift() ?? "";
-  if (!(mail.MAIL_SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`mail 后应是 drafts、remind、send 或 collect(收到“${sub}”)。\n用法 / usage:\n${USAGE.mail}`);
+  if (!(mail.MAIL_SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`mail 后应是 drafts、remind、send 或 collect（收到“${sub}”）。\n用法 / usage:\n${USAGE.mail}`);
   const name = `mail ${sub}`;
   checkUsage(name, args, USAGE[name]);
   if (sub === "drafts" || sub === "remind") {

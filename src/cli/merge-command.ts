@@ -40,7 +40,7 @@ export function returnInputs(file: string): { inputs: ReturnInput[]; refused: Re
     throw new UsageError(`无法读取 ${file}:${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   // Stat first: an email too big to be a reply is refused without reading it into memory.
-  if (size > EML_LIMITS.messageBytes) return { inputs: [], refused: [new ReturnRefused(source, `邮件有 ${(size / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`)] };
+  if (size > EML_LIMITS.messageBytes) return { inputs: [], refused: [new ReturnRefused(source, `邮件有 ${(size / 1024 / 1024).toFixed(0)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未读取。`)] };
   return returnInputsFromBytes(source, readFileOrExplain(file));
 }
 

@@ -52,8 +52,8 @@ export interface BuildResult {
 export class NameClashError extends Error {
   constructor(readonly sheets: string[]) {
     super(
-      `工作簿中已有与跟踪表同名的工作表:${sheets.map((s) => `“${s}”`).join("、")}。` +
-        "这些不是本工具生成的表,为避免覆盖未作任何修改。请重命名或移走它们,或选择“自动重命名我的工作表”后重试。",
+      `工作簿中已有与跟踪表同名的工作表：${sheets.map((s) => `“${s}”`).join("、")}。` +
+        "这些不是本工具生成的表，为避免覆盖未作任何修改。请重命名或移走它们，或选择“自动重命名我的工作表”后重试。",
     );
     this.name = "NameClashError";
   }

@@ -66,7 +66,7 @@ export async function carryOverTyped(
     const names = [...held.values()].join("、");
     return {
       carried: 0,
-      issues: [{ sheet: names, message: `重新生成期间有人在旧的单位表中填报,但对应的任务行在新表中已被改动,未能转入。旧表已隐藏保留为:${names},请取消隐藏后核对并手工转入。` }],
+      issues: [{ sheet: names, message: `重新生成期间有人在旧的单位表中填报，但对应的任务行在新表中已被改动，未能转入。旧表已隐藏保留为：${names}，请取消隐藏后核对并手工转入。` }],
     };
   }
 }

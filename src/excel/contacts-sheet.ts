@@ -25,7 +25,7 @@ export async function importContacts(context: Excel.RequestContext, text: string
   const units = state.list.units;
   const checked = checkContacts(parseContactTable(text), units);
   const errors = checked.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new ContactsError(`联络员表有 ${errors.length} 处错误,未作任何修改:\n${errors.map((p) => p.message).join("\n")}`);
+  if (errors.length > 0) throw new ContactsError(`联络员表有 ${errors.length} 处错误，未作任何修改：\n${errors.map((p) => p.message).join("\n")}`);
   const contacts = mergeContacts(existing, checked.contacts, units);
   const sheet = contactsSheet(contacts, units, password);
   const worksheets = context.workbook.worksheets;

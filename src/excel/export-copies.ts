@@ -71,7 +71,7 @@ export async function makeUnitCopies(
   const state = await readMasterState(context);
   const chosen = units === "all" ? state.list.units : units;
   const unknown = chosen.filter((u) => !state.list.units.includes(u));
-  if (unknown.length > 0) throw new Error(`跟踪表中没有这些单位:${unknown.join("、")}。`);
+  if (unknown.length > 0) throw new Error(`跟踪表中没有这些单位：${unknown.join("、")}。`);
   const returnInfo = parseReturnInfo(state.meta.extra[RETURN_INFO_META_KEY]);
   const copyPeriod = period ?? returnInfo.period ?? periodOf(exportedAt);
   let authority = parseAuthority(state.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();

@@ -222,10 +222,10 @@ function planRowWrites(state: MasterState, updated: Iterable<string>, reports: R
   for (const key of updated) {
     const at = state.cells.get(key);
     const col = at && state.statusColumn.get(at.sheet);
-    if (!at || col === undefined) throw new Error(`总表中找不到 ${key.replace("|", " × ")} 所在的行或“完成状态”列,合并未写入任何内容。请先“重新生成”跟踪表,再合并。`);
+    if (!at || col === undefined) throw new Error(`总表中找不到 ${key.replace("|", " × ")} 所在的行或“完成状态”列，合并未写入任何内容。请先“重新生成”跟踪表，再合并。`);
     const values = [inputRow(reports.get(key)!, vocabulary)];
     const long = values[0].find((v) => typeof v === "string" && v.length > MAX_CELL_CHARS);
-    if (long !== undefined) throw new Error(`${key.replace("|", " × ")} 的内容超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字,合并未写入任何内容。`);
+    if (long !== undefined) throw new Error(`${key.replace("|", " × ")} 的内容超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，合并未写入任何内容。`);
     const idColumn = state.idColumn.get(at.sheet) ?? 0;
     const taskId = Number(key.split("|")[0]);
     writes.push({ sheet: at.sheet, key, taskId, idColumn, firstColumn: col, lastColumn: col + REPORT_FIELDS.length - 1, values, before: [inputRow(state.reports.get(key)!, vocabulary)] });

@@ -39,7 +39,7 @@ export interface MergeOptions {
 
 async function uploadBytes(upload: ReturnUpload): Promise<Uint8Array> {
   if (upload.size !== undefined && upload.size > LIMITS.fileBytes) {
-    throw new ReturnRefused(upload.name, `文件有 ${(upload.size / 1024 / 1024).toFixed(0)} MB,超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限,不像是填报表,未读取也未合并。`);
+    throw new ReturnRefused(upload.name, `文件有 ${(upload.size / 1024 / 1024).toFixed(0)} MB，超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限，不像是填报表，未读取也未合并。`);
   }
   return typeof upload.data === "function" ? upload.data() : upload.data;
 }
@@ -75,8 +75,8 @@ export async function mergeReturnFiles(context: Excel.RequestContext, chosen: re
     try {
       const r = await readReturnFile(upload.name, await uploadBytes(upload), identity, { acceptFullTracker: opts.acceptFullTrackers?.includes(upload.name) });
       files.push(r.file);
-      unitOf.set(upload.name, r.unit || "(全表)");
-      notes.push(...r.notes.map((n) => fileNoteRow(stamp, upload.name, r.unit || "(全表)", n)));
+      unitOf.set(upload.name, r.unit || "（全表）");
+      notes.push(...r.notes.map((n) => fileNoteRow(stamp, upload.name, r.unit || "（全表）", n)));
     } catch (e) {
       if (!(e instanceof ReturnRefused)) throw e;
       refused.push({ source: e.source, reason: e.reason, ...(e.needsConfirmation ? { needsConfirmation: true } : {}) });
@@ -90,7 +90,7 @@ export async function mergeReturnFiles(context: Excel.RequestContext, chosen: re
     for (const r of f.rejected) {
       if (!state.reports.has(r.key) || state.cells.has(r.key)) continue;
       r.kind = "总表缺少该行";
-      r.reason = `总表中找不到 ${r.key.replace("|", " × ")} 所在的行(可能被删除或序号被改),未写入。请先“重新生成”跟踪表,再合并这份文件。`;
+      r.reason = `总表中找不到 ${r.key.replace("|", " × ")} 所在的行（可能被删除或序号被改），未写入。请先“重新生成”跟踪表，再合并这份文件。`;
     }
   }
   const log = [...refused.map((r) => refusedFileRow(stamp, r.source, r.reason)), ...mergeLogRows(outcome, stamp, (s) => unitOf.get(s) ?? ""), ...notes];

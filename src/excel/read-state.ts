@@ -185,7 +185,7 @@ export async function readTrackerContent(
   for (const { unit, sheet } of parsed.units) {
     const get = early.get(sheet) ?? late.get(sheet) ?? rescued.get(sheet);
     if (!get) {
-      issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”(可能被删除或改名),该单位的填报内容无法保留。` });
+      issues.push({ sheet, message: `找不到单位“${unit}”的工作表“${sheet}”（可能被删除或改名），该单位的填报内容无法保留。` });
       continue;
     }
     const { grid, firstRow } = get();

@@ -40,7 +40,7 @@ export interface RefreshResult {
 
 export class NoTrackerError extends Error {
   constructor() {
-    super("当前工作簿中没有跟踪表(找不到隐藏的元数据表)。请先点击“生成跟踪表”。");
+    super("当前工作簿中没有跟踪表（找不到隐藏的元数据表）。请先点击“生成跟踪表”。");
     this.name = "NoTrackerError";
   }
 }
@@ -48,8 +48,8 @@ export class NoTrackerError extends Error {
 export class ListChangedError extends Error {
   constructor(readonly units: string[]) {
     super(
-      `任务清单中这些单位的任务已变化:${units.join("、")}。刷新只补充缺少的单位表并重建汇总;` +
-        "请使用“重新生成跟踪表”,已填报的内容会按序号和单位保留。",
+      `任务清单中这些单位的任务已变化：${units.join("、")}。刷新只补充缺少的单位表并重建汇总；` +
+        "请使用“重新生成跟踪表”，已填报的内容会按序号和单位保留。",
     );
     this.name = "ListChangedError";
   }

@@ -9,8 +9,8 @@ import { hasTracker, loadSheetList, readTrackerContent } from "./read-state";
  */
 export async function readReportSource(context: Excel.RequestContext): Promise<ReportSource> {
   const sheets = await loadSheetList(context);
-  if (!hasTracker(sheets)) throw new TrackerFileError("当前工作簿中没有跟踪表(找不到元数据工作表),请先生成跟踪表,再生成进展报告。");
+  if (!hasTracker(sheets)) throw new TrackerFileError("当前工作簿中没有跟踪表（找不到元数据工作表），请先生成跟踪表，再生成进展报告。");
   const content = await readTrackerContent(context, sheets, []);
-  if (content.meta.kind !== "master") throw new TrackerFileError("当前工作簿是单位填报副本,不是总跟踪表。请在总跟踪表中生成进展报告。");
+  if (content.meta.kind !== "master") throw new TrackerFileError("当前工作簿是单位填报副本，不是总跟踪表。请在总跟踪表中生成进展报告。");
   return reportSourceFrom(content.meta, content.assignments);
 }

@@ -41,7 +41,7 @@ export function checkRequirements(isSetSupported: IsSetSupported): RequirementCh
   return {
     ok: missing.length === 0,
     missing,
-    degraded: degradedSets.map((s) => `当前 Excel 不支持 ${s.name} ${s.version},将跳过:${s.feature}。`),
+    degraded: degradedSets.map((s) => `当前 Excel 不支持 ${s.name} ${s.version}，将跳过：${s.feature}。`),
     printLayout: degradedSets.length === 0,
   };
 }

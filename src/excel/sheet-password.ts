@@ -14,10 +14,10 @@ export class SheetPasswordError extends Error {
   ) {
     super(
       problem === "missing"
-        ? `工作表“${sheet}”设置了保护密码。请输入密码后重试;工作簿未作任何修改。`
+        ? `工作表“${sheet}”设置了保护密码。请输入密码后重试；工作簿未作任何修改。`
         : problem === "wrong"
-          ? `密码不正确,无法取消工作表“${sheet}”的保护。工作簿未作任何修改,请重新输入。`
-          : `这个密码能打开“${sheet}”,但跟踪表中另有工作表使用了不同的密码。请在 Excel 中(审阅 → 撤消工作表保护)统一各表的密码后重试;已填报的内容未作修改。`,
+          ? `密码不正确，无法取消工作表“${sheet}”的保护。工作簿未作任何修改，请重新输入。`
+          : `这个密码能打开“${sheet}”，但跟踪表中另有工作表使用了不同的密码。请在 Excel 中（审阅 → 撤消工作表保护）统一各表的密码后重试；已填报的内容未作修改。`,
     );
     this.name = "SheetPasswordError";
   }
@@ -75,7 +75,7 @@ export async function checkSheetPassword(context: Excel.RequestContext, password
     for (const sheet of sheets) if (await refuses(context, [sheet])) return sheet;
     return undefined;
   })();
-  if (!first) throw new Error("工作表保护无法取消,原因不明;工作簿未作修改。请在 Excel 中检查“审阅 → 撤消工作表保护”后重试。");
+  if (!first) throw new Error("工作表保护无法取消，原因不明；工作簿未作修改。请在 Excel 中检查“审阅 → 撤消工作表保护”后重试。");
   if (!password) throw new SheetPasswordError("missing", first.ws.name);
   if (await refuses(context, [first], password)) throw new SheetPasswordError("wrong", first.ws.name);
   // The others get the password too: the operation protects everything it writes with it.

@@ -34,7 +34,7 @@ export interface ExportOptions {
 /** The chosen units that the tracker does not have, in the words both the CLI and the page show. */
 export function unknownUnitsMessage(tracker: LoadedTracker, wanted: readonly string[]): string | undefined {
   const unknown = wanted.filter((u) => !tracker.list.units.includes(u));
-  return unknown.length > 0 ? `跟踪表中没有这些单位:${unknown.join("、")}。可选:${tracker.list.units.join("、")}` : undefined;
+  return unknown.length > 0 ? `跟踪表中没有这些单位：${unknown.join("、")}。可选：${tracker.list.units.join("、")}` : undefined;
 }
 
 /**

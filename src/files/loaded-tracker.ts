@@ -21,7 +21,7 @@ export interface LoadedTracker {
 /** A master tracker's bytes: its list (from the stored source when present) and every report. */
 export async function loadTrackerBytes(data: Uint8Array, name: string): Promise<LoadedTracker> {
   const read = await readTrackerFile(data);
-  if (read.meta.kind !== "master") throw new TrackerFileError(`${name} 是单位填报副本,不是总跟踪表。请指定总跟踪表。`);
+  if (read.meta.kind !== "master") throw new TrackerFileError(`${name} 是单位填报副本，不是总跟踪表。请指定总跟踪表。`);
   const listSource = read.meta.extra.list_source;
   const list = listSource
     ? parseTaskList(listSource, { name: read.meta.listName })

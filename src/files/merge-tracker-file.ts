@@ -22,7 +22,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 /** Refuses a file bigger than any return can be, before anything reads it. */
 export function oversizeReturn(source: string, size: number): ReturnRefused | undefined {
-  return size > LIMITS.fileBytes ? new ReturnRefused(source, `文件有 ${mb(size)} MB,超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限,不像是填报表,未读取也未合并。`) : undefined;
+  return size > LIMITS.fileBytes ? new ReturnRefused(source, `文件有 ${mb(size)} MB，超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限，不像是填报表，未读取也未合并。`) : undefined;
 }
 
 /**
@@ -35,9 +35,9 @@ export function returnInputsFromBytes(source: string, data: Uint8Array): { input
     return tooBig ? { inputs: [], refused: [tooBig] } : { inputs: [{ source, data }], refused: [] };
   }
   try {
-    if (data.length > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${mb(data.length)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`);
+    if (data.length > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${mb(data.length)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未读取。`);
     const books = workbookAttachments(readEmail(data));
-    if (books.length === 0) return { inputs: [], refused: [new ReturnRefused(source, "邮件中没有 .xlsx 附件,未合并。请确认对方回复时附上了填好的填报表。")] };
+    if (books.length === 0) return { inputs: [], refused: [new ReturnRefused(source, "邮件中没有 .xlsx 附件，未合并。请确认对方回复时附上了填好的填报表。")] };
     return { inputs: books.map((b) => ({ source: `${source}/${b.filename}`, data: b.data })), refused: [] };
   } catch (e) {
     if (e instanceof EmailRefused) return { inputs: [], refused: [new ReturnRefused(source, e.message)] };
@@ -81,8 +81,8 @@ export async function mergeTracker(
     try {
       const r = await readReturnFile(source, input.data, identity, { acceptFullTracker: input.accept === true });
       files.push(r.file);
-      unitOf.set(source, r.unit || "(全表)");
-      notes.push(...r.notes.map((n) => fileNoteRow(time, source, r.unit || "(全表)", n)));
+      unitOf.set(source, r.unit || "（全表）");
+      notes.push(...r.notes.map((n) => fileNoteRow(time, source, r.unit || "（全表）", n)));
     } catch (e) {
       if (!(e instanceof ReturnRefused)) throw e;
       refused.push(e);

@@ -186,7 +186,7 @@ function boundaryFor(messageId: string): string {
  */
 export function composeDraft(d: Draft): Uint8Array {
   if (d.to.length === 0) throw new Error("邮件没有收件人。");
-  if (/[<>\s]/.test(d.messageId) || !d.messageId.includes("@")) throw new Error(`Message-ID“${d.messageId}”应形如 id@host(不含空格和尖括号)。`);
+  if (/[<>\s]/.test(d.messageId) || !d.messageId.includes("@")) throw new Error(`Message-ID“${d.messageId}”应形如 id@host（不含空格和尖括号）。`);
   if (Number.isNaN(d.date.getTime())) throw new Error("邮件日期无效。");
   const boundary = boundaryFor(d.messageId);
   const headers = [

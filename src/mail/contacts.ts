@@ -60,7 +60,7 @@ export function parseContactTable(text: string): Contact[] {
   const col = {} as Record<keyof Contact, number>;
   for (const key of Object.keys(HEADER_WORDS) as Array<keyof Contact>) col[key] = header.findIndex((h) => HEADER_WORDS[key].includes(h));
   if (col.unit < 0 || col.email < 0) {
-    throw new ContactsError(`联络员表第 1 行应是表头,至少包括“单位”和“邮箱”两列(找到的是:${rows[0].join("、")})。请加上表头后重试;可用的列:${CONTACT_COLUMNS.join("、")}。`);
+    throw new ContactsError(`联络员表第 1 行应是表头，至少包括“单位”和“邮箱”两列（找到的是：${rows[0].join("、")}）。请加上表头后重试；可用的列：${CONTACT_COLUMNS.join("、")}。`);
   }
   const at = (r: string[], k: keyof Contact) => (col[k] < 0 ? "" : (r[col[k]] ?? ""));
   return rows.slice(1).map((r) => ({ unit: at(r, "unit"), name: at(r, "name"), phone: at(r, "phone"), email: at(r, "email"), cc: at(r, "cc") }));
@@ -105,23 +105,23 @@ export function checkContacts(contacts: readonly Contact[], units: readonly stri
     const row = i + 2;
     const unit = byKey.get(unitKey(c.unit));
     if (!unit) {
-      problems.push({ unit: c.unit, row, severity: "error", message: `第 ${row} 行的单位“${c.unit}”不是本跟踪表的责任单位。请改成任务清单中的写法(如“${units[0]}”)或删去此行。` });
+      problems.push({ unit: c.unit, row, severity: "error", message: `第 ${row} 行的单位“${c.unit}”不是本跟踪表的责任单位。请改成任务清单中的写法（如“${units[0]}”）或删去此行。` });
       return;
     }
     if (seen.has(unit)) {
-      problems.push({ unit, row, severity: "error", message: `第 ${row} 行的单位“${unit}”与第 ${seen.get(unit)} 行重复。每个单位只写一行,多个邮箱写在同一格,用分号隔开。` });
+      problems.push({ unit, row, severity: "error", message: `第 ${row} 行的单位“${unit}”与第 ${seen.get(unit)} 行重复。每个单位只写一行，多个邮箱写在同一格，用分号隔开。` });
       return;
     }
     seen.set(unit, row);
     for (const [field, label] of [["email", "邮箱"], ["cc", "抄送"]] as const) {
       for (const a of splitAddresses(c[field])) {
-        if (!isValidAddress(a)) problems.push({ unit, row, severity: "error", message: `第 ${row} 行“${unit}”的${label}“${a}”不是有效的邮箱地址(应形如 name@example.gov.cn)。` });
+        if (!isValidAddress(a)) problems.push({ unit, row, severity: "error", message: `第 ${row} 行“${unit}”的${label}“${a}”不是有效的邮箱地址（应形如 name@example.gov.cn）。` });
       }
     }
-    if (splitAddresses(c.email).length === 0) problems.push({ unit, row, severity: "warning", message: `第 ${row} 行“${unit}”没有填写邮箱,不会为其生成邮件。` });
+    if (splitAddresses(c.email).length === 0) problems.push({ unit, row, severity: "warning", message: `第 ${row} 行“${unit}”没有填写邮箱，不会为其生成邮件。` });
     out.push({ ...c, unit, email: splitAddresses(c.email).join("; "), cc: splitAddresses(c.cc).join("; ") });
   });
-  for (const u of units) if (!seen.has(u)) problems.push({ unit: u, severity: "warning", message: `“${u}”没有联络员,不会为其生成邮件。` });
+  for (const u of units) if (!seen.has(u)) problems.push({ unit: u, severity: "warning", message: `“${u}”没有联络员，不会为其生成邮件。` });
   return { contacts: out, problems };
 }
 

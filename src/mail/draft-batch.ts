@@ -34,7 +34,7 @@ export function planBatch(
   const template = parseTemplate(request.template ?? (request.kind === "drafts" ? DRAFT_TEMPLATE : REMINDER_TEMPLATE));
   const checked = checkContacts(contacts, list.units);
   const errors = checked.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new ContactsError(`“联络员”表有 ${errors.length} 处错误,未生成邮件。请在表中改正后重试:\n${errors.map((p) => p.message).join("\n")}`);
+  if (errors.length > 0) throw new ContactsError(`“联络员”表有 ${errors.length} 处错误，未生成邮件。请在表中改正后重试：\n${errors.map((p) => p.message).join("\n")}`);
   if (checked.contacts.length === 0) throw new ContactsError("还没有填写联络员。请先在上方“联络员”中粘贴或填写各单位的邮箱。");
   return planDrafts(list, checked.contacts, request.units.length > 0 ? request.units : list.units, template, {
     period: request.period,
@@ -53,7 +53,7 @@ export function composeBatch(
 ): Array<{ fileName: string; data: Uint8Array }> {
   return plans.map((plan, i) => {
     const copy = copies[i];
-    if (copy?.unit !== plan.unit) throw new Error(`内部错误:“${plan.unit}”的填报表没有按顺序生成。`);
+    if (copy?.unit !== plan.unit) throw new Error(`内部错误：“${plan.unit}”的填报表没有按顺序生成。`);
     return {
       fileName: draftFileName(plan.unit),
       data: composeDraft({

@@ -21,9 +21,9 @@ export async function expandEmailUploads<T extends Upload>(uploads: readonly T[]
       continue;
     }
     try {
-      if (u.size !== undefined && u.size > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${(u.size / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`);
+      if (u.size !== undefined && u.size > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${(u.size / 1024 / 1024).toFixed(0)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未读取。`);
       const books = workbookAttachments(readEmail(typeof u.data === "function" ? await u.data() : u.data));
-      if (books.length === 0) refused.push({ source: u.name, reason: "邮件中没有 .xlsx 附件,未合并。请确认对方回复时附上了填好的填报表。" });
+      if (books.length === 0) refused.push({ source: u.name, reason: "邮件中没有 .xlsx 附件，未合并。请确认对方回复时附上了填好的填报表。" });
       out.push(...books.map((b) => ({ name: `${u.name}/${b.filename}`, size: b.data.length, data: b.data })));
     } catch (e) {
       if (!(e instanceof EmailRefused)) throw e;

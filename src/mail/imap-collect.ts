@@ -58,7 +58,7 @@ export async function collectFromImap(s: ImapSettings): Promise<{ mails: Collect
       const wanted = heads.filter((h) => hasWorkbook(h.bodyStructure));
       for (const h of wanted) {
         if ((h.size ?? 0) > EML_LIMITS.messageBytes) {
-          skipped.push({ uid: h.uid, reason: `邮件有 ${((h.size ?? 0) / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未下载。` });
+          skipped.push({ uid: h.uid, reason: `邮件有 ${((h.size ?? 0) / 1024 / 1024).toFixed(0)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未下载。` });
           continue;
         }
         // BODY.PEEK: fetching the source does not set \Seen.

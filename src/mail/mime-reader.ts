@@ -99,7 +99,7 @@ export function decodeHeader(raw: string): string {
 function splitHeaders(text: string): Part {
   const m = /\r?\n\r?\n/.exec(text);
   const head = m ? text.slice(0, m.index) : text;
-  if (head.length > EML_LIMITS.headerBytes) throw new EmailRefused(`邮件头超过 ${EML_LIMITS.headerBytes / 1024} KB,不像正常邮件,未读取。`);
+  if (head.length > EML_LIMITS.headerBytes) throw new EmailRefused(`邮件头超过 ${EML_LIMITS.headerBytes / 1024} KB，不像正常邮件，未读取。`);
   const body = m ? text.slice(m.index + m[0].length) : "";
   const headers = new Map<string, string>();
   for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
@@ -149,8 +149,8 @@ function decodeBody(part: Part): Uint8Array {
 }
 
 function walk(text: string, depth: number, out: MailAttachment[], count: { parts: number }): void {
-  if (depth > EML_LIMITS.depth) throw new EmailRefused(`邮件嵌套超过 ${EML_LIMITS.depth} 层,未读取。`);
-  if (++count.parts > EML_LIMITS.parts) throw new EmailRefused(`邮件有超过 ${EML_LIMITS.parts} 个部分,未读取。`);
+  if (depth > EML_LIMITS.depth) throw new EmailRefused(`邮件嵌套超过 ${EML_LIMITS.depth} 层，未读取。`);
+  if (++count.parts > EML_LIMITS.parts) throw new EmailRefused(`邮件有超过 ${EML_LIMITS.parts} 个部分，未读取。`);
   const part = splitHeaders(text);
   const type = headerParams(part.headers.get("content-type") ?? "text/plain");
   if (type.value.startsWith("multipart/")) {
@@ -175,7 +175,7 @@ function walk(text: string, depth: number, out: MailAttachment[], count: { parts
 
 /** Reads a saved email: subject, sender and every named attachment (nested forwards included). */
 export function readEmail(data: Uint8Array): ReadEmail {
-  if (data.length > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${(data.length / 1024 / 1024).toFixed(0)} MB,超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限,未读取。`);
+  if (data.length > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${(data.length / 1024 / 1024).toFixed(0)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未读取。`);
   const text = binaryString(data);
   const top = splitHeaders(text);
   const attachments: MailAttachment[] = [];

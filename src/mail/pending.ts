@@ -32,7 +32,7 @@ export function pendingLines(pending: readonly PendingTask[]): string {
   return pending
     .map(({ task, reason }) => {
       const text = task.text.length > 60 ? `${task.text.slice(0, 60)}……` : task.text;
-      const why = reason === "逾期" ? `逾期,截止 ${dueDate(task.deadline)}` : "未填报";
+      const why = reason === "逾期" ? `逾期，截止 ${dueDate(task.deadline)}` : "未填报";
       return `  ${task.id}. 〔${why}〕${text}`;
     })
     .join("\n");

@@ -78,7 +78,7 @@ export async function sendDrafts(
   options: { dryRun: boolean; pauseMs: number; units?: readonly string[]; out: (s: string) => void },
 ): Promise<SendOutcome[]> {
   const manifestFile = path.join(dir, MANIFEST_FILE);
-  if (!existsSync(manifestFile)) throw new Error(`${dir} 中没有 ${MANIFEST_FILE}:请先用 mail drafts 或 mail remind 生成邮件草稿。`);
+  if (!existsSync(manifestFile)) throw new Error(`${dir} 中没有 ${MANIFEST_FILE}：请先用 mail drafts 或 mail remind 生成邮件草稿。`);
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as DraftManifest;
   const logFile = path.join(dir, SEND_LOG_FILE);
   const done = alreadySent(logFile);
@@ -109,11 +109,11 @@ export async function sendDrafts(
       outcomes.push(outcome);
       if (pending.length === 0) continue;
       if (options.dryRun) {
-        options.out(`将发送 / would send  ${m.file}  →  ${pending.join("; ")}  主题:${m.subject}`);
+        options.out(`将发送 / would send  ${m.file}  →  ${pending.join("; ")}  主题：${m.subject}`);
         continue;
       }
       if (stopped) {
-        for (const a of pending) outcome.failed.push({ address: a, error: `未发送:${stopped}` });
+        for (const a of pending) outcome.failed.push({ address: a, error: `未发送：${stopped}` });
         continue;
       }
       if (outcomes.filter((o) => o.sent.length > 0 || o.failed.length > 0).length > 0 && options.pauseMs > 0) await new Promise((r) => setTimeout(r, options.pauseMs));
@@ -139,7 +139,7 @@ export async function sendDrafts(
           outcome.failed.push({ address: a, error });
           log(m.unit, m.file, a, "失败", error);
         }
-        if (err.code && CONNECTION_ERRORS.has(err.code)) stopped = `连接或登录邮件服务器失败(${err.code}:${err.message}),已停止发送`;
+        if (err.code && CONNECTION_ERRORS.has(err.code)) stopped = `连接或登录邮件服务器失败（${err.code}:${err.message}），已停止发送`;
       }
     }
   } finally {
@@ -152,13 +152,13 @@ export async function sendDrafts(
 export function smtpSettings(get: (name: string) => string | undefined, env: NodeJS.ProcessEnv): SmtpSettings {
   const host = get("smtp-host") ?? env.SMTP_HOST;
   const from = get("from") ?? env.MAIL_FROM ?? env.SMTP_USER;
-  if (!host) throw new Error("缺少发件服务器:请用 --smtp-host 或环境变量 SMTP_HOST 指定(如 smtp.qq.com)。");
-  if (!from || !isValidAddress(from.replace(/^.*<|>.*$/g, "").trim())) throw new Error("缺少或无效的发件人:请用 --from 或环境变量 MAIL_FROM 指定发件邮箱。");
+  if (!host) throw new Error("缺少发件服务器：请用 --smtp-host 或环境变量 SMTP_HOST 指定（如 smtp.qq.com）。");
+  if (!from || !isValidAddress(from.replace(/^.*<|>.*$/g, "").trim())) throw new Error("缺少或无效的发件人：请用 --from 或环境变量 MAIL_FROM 指定发件邮箱。");
   const tlsText = get("smtp-tls") ?? env.SMTP_TLS;
   const port = Number(get("smtp-port") ?? env.SMTP_PORT ?? (tlsText === "starttls" ? 587 : 465));
   const tls = (tlsText ?? (port === 465 ? "ssl" : "starttls")) as SmtpSettings["tls"];
-  if (!["ssl", "starttls", "none"].includes(tls)) throw new Error(`--smtp-tls 只能是 ssl、starttls 或 none(收到“${tls}”)。`);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--smtp-port 应是 1–65535 的端口号(收到“${get("smtp-port") ?? env.SMTP_PORT}”)。`);
+  if (!["ssl", "starttls", "none"].includes(tls)) throw new Error(`--smtp-tls 只能是 ssl、starttls 或 none（收到“${tls}”）。`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--smtp-port 应是 1–65535 的端口号（收到“${get("smtp-port") ?? env.SMTP_PORT}”）。`);
   const user = get("smtp-user") ?? env.SMTP_USER;
   const caFile = get("smtp-ca") ?? env.SMTP_CA;
   const ca = caFile ? readCaFile(caFile, "--smtp-ca") : undefined;

@@ -59,7 +59,7 @@ describe("the bundled CLI (package bin)", () => {
     expect(r.code).toBe(0);
     const file = path.join(dir, "out", "江西省工作任务清单-跟踪表.xlsx");
     expect(r.stdout).toContain(file);
-    expect(r.stdout).toContain("50 项任务,37 个责任单位,41 张工作表");
+    expect(r.stdout).toContain("50 项任务，37 个责任单位，41 张工作表");
 
     const read = await readTrackerFile(readFileSync(file));
     expect(read.meta.trackerId).toBe("bundle-1");

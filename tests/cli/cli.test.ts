@@ -38,7 +38,7 @@ describe("policy-tracker CLI", () => {
       expect(code).toBe(0);
       const file = path.join(dir, "out", "江西省工作任务清单-跟踪表.xlsx");
       expect(out).toContain(file);
-      expect(out).toContain("50 项任务,37 个责任单位,41 张工作表");
+      expect(out).toContain("50 项任务，37 个责任单位，41 张工作表");
       const read = await readTrackerFile(readFileSync(file));
       expect(read.meta.units).toHaveLength(37);
       expect(read.assignments).toHaveLength(171);
@@ -56,7 +56,7 @@ describe("policy-tracker CLI", () => {
     expect(existsSync(out)).toBe(true);
     const { out: report } = await runCli(["report", out, "--today", "2026-01-01"]);
     expect(report).toContain("跟踪表 cli-1");
-    expect(report).toContain("任务 2 项:已完成 0,长期坚持 0,完成率 0.0%,逾期 1");
+    expect(report).toContain("任务 2 项：已完成 0，长期坚持 0，完成率 0.0%，逾期 1");
     expect(report).toMatch(/省财政厅\s+2\s+1\s+0/);
   });
 

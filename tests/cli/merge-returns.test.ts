@@ -81,7 +81,7 @@ describe("merge on the command line: signed copies only, full trackers on reques
     mkdirSync(blocked);
     let failure: unknown;
     await runCli(["merge", tracker, copy, "--out", blocked]).catch((e: unknown) => (failure = e));
-    expect(describeFailure(failure)).toMatch(/^错误 \/ error: 写入 .*blocked\.xlsx 失败\(EISDIR\),没有做任何修改/);
+    expect(describeFailure(failure)).toMatch(/^错误 \/ error: 写入 .*blocked\.xlsx 失败（EISDIR），没有做任何修改/);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(readdirSync(blocked)).toEqual([]);
     // Merging in place: the tracker is replaced only by a complete file.

@@ -80,7 +80,7 @@ describe("build --vocabulary, then export, a return in synonyms and old words, m
     const dir = mkdtempSync(path.join(os.tmpdir(), "cli-vocab-"));
     const failure = (args: string[]) => runCli(args).then(() => "", (e: unknown) => describeFailure(e));
     expect(await failure(["build", "--out", path.join(dir, "t.xlsx"), "--vocabulary", "mine"])).toBe(
-      "错误 / error: --vocabulary “mine”既不是预设(ours、schedule、handling),也不是 .json 文件。 / not a preset or a .json file.",
+      "错误 / error: --vocabulary “mine”既不是预设（ours、schedule、handling），也不是 .json 文件。 / not a preset or a .json file.",
     );
     const file = path.join(dir, "本厅.json");
     writeFileSync(file, JSON.stringify({ statuses: [{ word: "办完", meaning: "done" }] }));

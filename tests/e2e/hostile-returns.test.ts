@@ -225,7 +225,7 @@ function expectLog(log: string[][]): void {
   expect(rows("提示", "改了列名.xlsx")[0][12]).toContain("找不到“存在问题”列");
   expect(rows("拒收", "重复序号.xlsx")[0][12]).toContain("序号 9 出现了 2 次");
   expect(rows("拒收", "错误日期.xlsx")[0][12]).toContain("填报日期“2026-02-30”不是有效的日期");
-  expect(rows("提示", "多一张单位表.xlsx")[0][12]).toContain("单位副本只能填报本单位,已忽略");
+  expect(rows("提示", "多一张单位表.xlsx")[0][12]).toContain("单位副本只能填报本单位，已忽略");
   // 1,000 junk rows: one summarised log row.
   expect(rows("拒收", "一千个陌生序号.xlsx").map((r) => r[7])).toEqual(["1000"]);
 }

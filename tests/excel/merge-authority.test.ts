@@ -39,7 +39,7 @@ describe("the add-in signs the copies it exports and merges only what it can ver
     await host.run((ctx) => makeUnitCopies(ctx, "all", "2026-12-28 10:00"));
     const stale = await typeInto(first.data, [[46, "status", "滞后"]]);
     const again = await host.run((ctx) => mergeReturnFiles(ctx, [{ name: "外办-11月.xlsx", data: stale }], "2026-12-30 10:00"));
-    expect(again.refused).toEqual([{ source: "外办-11月.xlsx", reason: expect.stringContaining("这是 2026年11月 的填报表(导出于 2026-11-28 10:00)") }]);
+    expect(again.refused).toEqual([{ source: "外办-11月.xlsx", reason: expect.stringContaining("这是 2026年11月 的填报表（导出于 2026-11-28 10:00）") }]);
     expect(again.refused[0].reason).toContain("2026年12月 的填报表已于 2026-12-28 10:00 导出");
     expect((await usedValues(host, "省外办")).find((r) => r[0] === 46)![6]).toBe("");
   });

@@ -54,8 +54,8 @@ describe("the task-list corpus", () => {
       }
       expect(await main(args, (s) => lines.push(s))).toBe(0);
       const printed = lines.join("\n");
-      expect(printed).toContain(`${entry.expected.tasks.size} 项任务,${entry.expected.units.length} 个责任单位`);
-      for (const n of entry.expected.ignored) expect(printed).toContain(`第 ${n} 行:`);
+      expect(printed).toContain(`${entry.expected.tasks.size} 项任务，${entry.expected.units.length} 个责任单位`);
+      for (const n of entry.expected.ignored) expect(printed).toContain(`第 ${n} 行：`);
       const read = await readTrackerFile(readFileSync(out));
       expect(read.meta.units.map((u) => u.unit)).toEqual(entry.expected.units);
       const byTask = new Map<number, { lead: string[]; others: string[] }>();

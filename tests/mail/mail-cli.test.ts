@@ -15,7 +15,7 @@ async function failure(args: string[]): Promise<string> {
 describe("mail and contacts on the command line: mistakes are named", () => {
   it("refuses an unknown subcommand, a mistyped option and a missing SMTP host, with the usage", async () => {
     expect(await failure(["mail", "sned", "x"])).toMatch(/^错误 \/ error: mail 后应是 drafts、remind、send 或 collect(.|\n)*policy-tracker mail/);
-    expect(await failure(["mail", "send", "x", "--smtp-hots", "h"])).toContain("不认识选项 --smtp-hots(是不是 --smtp-host?)");
+    expect(await failure(["mail", "send", "x", "--smtp-hots", "h"])).toContain("不认识选项 --smtp-hots（是不是 --smtp-host？）");
     const env = { ...process.env };
     for (const k of ["SMTP_HOST", "MAIL_FROM", "SMTP_USER"]) delete process.env[k];
     try {
@@ -31,7 +31,7 @@ describe("mail and contacts on the command line: mistakes are named", () => {
     const tracker = path.join(dir, "t.xlsx");
     expect(await main(["build", "--out", tracker, "--tracker-id", "CLI"], () => undefined)).toBe(0);
     writeFileSync(path.join(dir, "c.csv"), "省教育厅,a@b.cn\n");
-    expect(await failure(["contacts", "import", tracker, path.join(dir, "c.csv")])).toMatch(/第 1 行应是表头,至少包括“单位”和“邮箱”/);
+    expect(await failure(["contacts", "import", tracker, path.join(dir, "c.csv")])).toMatch(/第 1 行应是表头，至少包括“单位”和“邮箱”/);
     expect(await failure(["mail", "drafts", tracker, "--out", path.join(dir, "d")])).toContain("还没有“联络员”表");
   });
 });

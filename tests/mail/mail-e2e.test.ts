@@ -107,7 +107,7 @@ describe("sharing by email, end to end (real SMTP and IMAP servers on 127.0.0.1)
       const sent = await run(sendArgs);
       // unit5's address is refused by the server: reported, logged as failed, never as sent.
       expect(sent.code).toBe(2);
-      expect(sent.out).toMatch(new RegExp(`${units[5]} <${address(5)}>:.*550`));
+      expect(sent.out).toMatch(new RegExp(`${units[5]} <${address(5)}>[:：].*550`));
       expect(received).toHaveLength(36);
       const log = readFileSync(path.join(drafts, "发送记录.csv"), "utf8");
       expect(log).toContain(`${address(5)},失败`);
@@ -161,7 +161,7 @@ describe("sharing by email, end to end (real SMTP and IMAP servers on 127.0.0.1)
       expect(collected.code).toBe(0);
       expect(readdirSync(saved)).toHaveLength(30);
       const silent = units.filter((_, i) => !answering.some((a) => a.i === i));
-      expect(collected.out).toContain(`尚未回复的单位(7)/ not answered: ${silent.join("、")}`);
+      expect(collected.out).toContain(`尚未回复的单位（7）/ not answered: ${silent.join("、")}`);
       const result = await readTrackerFile(readFileSync(merged));
       let checked = 0;
       for (const a of result.assignments) {

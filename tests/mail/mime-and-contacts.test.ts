@@ -44,7 +44,7 @@ describe("contacts and templates", () => {
   });
   it("fills the template and refuses unknown placeholders", () => {
     const t = fillTemplate(parseTemplate(DRAFT_TEMPLATE), { 单位: "省教育厅", 联系人: "张三", 期间: "2026年12月", 回报截止: "12月25日", 任务数: "3", 附件: "x.xlsx", 落款: "督查室", 待办任务: "" });
-    expect(t.subject).toBe("请报送2026年12月政策任务落实情况(省教育厅)");
+    expect(t.subject).toBe("请报送2026年12月政策任务落实情况（省教育厅）");
     expect(t.body).toContain("12月25日");
     expect(() => parseTemplate("主题:{单位}\n{部门}")).toThrow(/\{部门\}/);
   });

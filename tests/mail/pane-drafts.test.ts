@@ -34,7 +34,7 @@ describe("email drafts from the pane (.zip of .eml)", () => {
     expect(files.map((f) => f.fileName)).toEqual(units.map((u) => `${u}.eml`));
     expect(noAddress).toEqual(list.units.slice(3));
     const first = await simpleParser(Buffer.from(files[0].data));
-    expect(first.subject).toBe(`请报送2026年12月政策任务落实情况(${units[0]})`);
+    expect(first.subject).toBe(`请报送2026年12月政策任务落实情况（${units[0]}）`);
     expect(first.headers.get("x-unsent")).toBe("1");
     expect((first.to as { text: string }).text).toBe("u0@unit.gov.cn");
     expect((first.cc as { text: string }).text).toBe("boss@unit.gov.cn");

@@ -19,7 +19,7 @@ describe("mail send when the server cannot be reached", () => {
     const outcomes = await sendDrafts(dir, { host: "127.0.0.1", port, tls: "none", from: "c@x.test" }, { dryRun: false, pauseMs: 0, out: () => undefined });
     expect(outcomes.map((o) => o.sent)).toEqual([[], [], []]);
     expect(outcomes[0].failed[0].error).toMatch(/ECONNREFUSED|connect/i);
-    expect(outcomes[1].failed[0].error).toMatch(/^未发送:连接或登录邮件服务器失败/);
+    expect(outcomes[1].failed[0].error).toMatch(/^未发送：连接或登录邮件服务器失败/);
     expect(existsSync(path.join(dir, SEND_LOG_FILE))).toBe(true);
     const log = readFileSync(path.join(dir, SEND_LOG_FILE), "utf8");
     expect(log).not.toContain("已发送");

@@ -114,8 +114,8 @@ describe("mail send over TLS with a login (smtp-server on 127.0.0.1, a certifica
       const wrong = draftFolder();
       const bad = await send(wrong, s.port, "ssl", "wrong");
       expect(bad.code).toBe(2);
-      expect(bad.out).toMatch(/单位1 <unit1@units\.test>:.*535/);
-      expect(bad.out).toMatch(/单位2 <unit2@units\.test>:未发送:连接或登录邮件服务器失败\(EAUTH/);
+      expect(bad.out).toMatch(/单位1 <unit1@units\.test>[:：].*535/);
+      expect(bad.out).toMatch(/单位2 <unit2@units\.test>[:：]未发送：连接或登录邮件服务器失败（EAUTH/);
       expect(sentLines(wrong)).toHaveLength(0);
       expect(s.received).toHaveLength(0);
 
@@ -142,7 +142,7 @@ describe("mail send over TLS with a login (smtp-server on 127.0.0.1, a certifica
       expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(/TLS/)]);
       expect(s.received).toHaveLength(0);
       expect(sentLines(dir)).toHaveLength(0);
-      await expect(main(["mail", "send", dir, "--smtp-host", "h", "--from", "a@b.cn", "--smtp-ca", path.join(work, "none.pem")], () => undefined)).rejects.toThrow(/读不到 --smtp-ca 指定的证书文件 .*none\.pem\(ENOENT\)/);
+      await expect(main(["mail", "send", dir, "--smtp-host", "h", "--from", "a@b.cn", "--smtp-ca", path.join(work, "none.pem")], () => undefined)).rejects.toThrow(/读不到 --smtp-ca 指定的证书文件 .*none\.pem（ENOENT）/);
       await expect(main(["mail", "send", dir, "--smtp-host", "h", "--from", "a@b.cn", "--smtp-ca", keyFile], () => undefined)).rejects.toThrow(/不是 PEM 格式的证书/);
     } finally {
       await s.close();

@@ -40,8 +40,8 @@ describe("the progress report of the Jiangxi tracker, converted to PDF by LibreO
     expect(o.assignmentsDone).toBe([...t.reports.values()].filter((r) => r.status === "已完成").length);
     expect(o.overdueTasks).toBeGreaterThan(0);
     const cli = printed.join("\n");
-    expect(cli).toContain(`完成率 ${pct(o.assignmentRate)},逾期 ${o.overdueAssignments}`);
-    expect(cli).toContain(`任务 ${o.tasks} 项:已完成 ${o.tasksDone},长期坚持 ${o.tasksStanding},完成率 ${pct(o.taskRate)},逾期 ${o.overdueTasks}`);
+    expect(cli).toContain(`完成率 ${pct(o.assignmentRate)}，逾期 ${o.overdueAssignments}`);
+    expect(cli).toContain(`任务 ${o.tasks} 项：已完成 ${o.tasksDone}，长期坚持 ${o.tasksStanding}，完成率 ${pct(o.taskRate)}，逾期 ${o.overdueTasks}`);
 
     const pdf = await docxToPdf(docx);
     const pages = await pageCount(pdf);
