@@ -31,7 +31,7 @@ function chainsEnd(next: Int32Array): boolean {
 
 export function checkCompoundFile(data: Uint8Array, notMsg: string): void {
   if (data.length < 512 || SIGNATURE.some((b, i) => data[i] !== b)) throw new EmailRefused(notMsg);
-  const damaged = new EmailRefused(`${notMsg}(文件结构损坏)`);
+  const damaged = new EmailRefused("这个 .msg 文件结构损坏(扇区链或目录循环,或数据长度超出文件),未读取。请让对方重新发送,或在 Outlook 中另存其中的 .xlsx 附件再合并。");
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const sectorSize = data[30] === 12 ? 4096 : 512; // as the library reads the sector shift
   const perSector = sectorSize / 4;
@@ -55,15 +55,16 @@ export function checkCompoundFile(data: Uint8Array, notMsg: string): void {
     }
     difat = int(sectorAt(difat) + sectorSize - 4);
   }
-  if (fatSectors.some((s) => s < 0 || s >= sectorCount)) throw damaged;
+  // All of them, inside the file: the library would read whatever a short or stray list points at.
+  if (fatSectors.length !== fatCount || fatSectors.some((s) => s < 0 || s >= sectorCount)) throw damaged;
   const fat = new Int32Array(fatSectors.length * perSector);
   fatSectors.forEach((s, k) => {
     for (let j = 0; j < perSector; j++) fat[k * perSector + j] = int(sectorAt(s) + 4 * j);
   });
   if (!chainsEnd(fat)) throw damaged;
-  const chain = (start: number, limit = fat.length) => {
+  const chain = (start: number) => {
     const out: number[] = [];
-    for (let s = start; s >= 0 && s < fat.length && out.length < limit; s = fat[s]) out.push(s);
+    for (let s = start; s >= 0 && s < fat.length; s = fat[s]) out.push(s);
     return out;
   };
 

@@ -105,7 +105,10 @@ describe("saved Outlook messages (.msg) as returns", () => {
     view(huge).setInt32(childAt + 0x78, 0x7fffffff, true);
 
     expect(readMsg(good).attachments[0].data).toEqual(new Uint8Array(6000).fill(7));
-    for (const damaged of [loopedChain, loopedTree, huge]) expect(refusal(() => readMsg(damaged))).toContain("文件结构损坏");
+    const fatMissing = good.slice();
+    view(fatMissing).setInt32(0x2c, view(good).getInt32(0x2c, true) + 1, true); // one more FAT sector than listed
+
+    for (const damaged of [loopedChain, loopedTree, huge, fatMissing]) expect(refusal(() => readMsg(damaged))).toContain("文件结构损坏");
   });
 
   it("the pane's uploads take a .msg's workbook and refuse one without, loading the reader only then", async () => {
