@@ -82,7 +82,7 @@ mail send DIR [--dry-run] [--pause 3]
 mail collect TRACKER.xlsx [--since YYYY-MM-DD] [--out MERGED.xlsx]
   读取 IMAP 邮箱中带本表填报表附件的回复，保存附件（--save DIR），合并为新文件并列出尚未回复的单位。
   邮箱以只读方式打开，不删除、不标记已读（除非 --mark-seen）。设置：IMAP_HOST、IMAP_PORT、IMAP_TLS、IMAP_USER；密码 IMAP_PASS。
-  merge 也接受保存的邮件（.eml），取其中的 .xlsx 附件合并。 merge also takes saved .eml files.
+  merge 也接受保存的邮件（.eml、Outlook .msg），取其中的 .xlsx 附件合并。 merge also takes saved .eml and .msg files.
 
 report TRACKER.xlsx
   读取已填报的跟踪表，按各单位填报的状态重新计算汇总（不使用文件中缓存的公式结果）。

@@ -2,7 +2,7 @@ import { statSync } from "fs";
 import path from "path";
 import { EML_LIMITS } from "../mail/mime-reader";
 import { MergeOutcome } from "../domain/merge";
-import { ReturnInput, mergeTracker, returnInputsFromBytes } from "../files/merge-tracker-file";
+import { ReturnInput, isSavedEmail, mergeTracker, returnInputsFromBytes } from "../files/merge-tracker-file";
 import { ReturnRefused } from "../xlsx/return-files";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { writeFileAtomic } from "./atomic-write";
@@ -27,12 +27,12 @@ function acceptedFullTrackers(args: ParsedArgs): Set<string> {
 }
 
 /**
- * The workbooks a path stands for: an .xlsx itself; a saved email (.eml) its .xlsx
- * attachments, each named "mail.eml/attachment.xlsx". An email without one is refused.
+ * The workbooks a path stands for: an .xlsx itself; a saved email (.eml or Outlook .msg) its
+ * .xlsx attachments, each named "mail.eml/attachment.xlsx". An email without one is refused.
  */
 export function returnInputs(file: string): { inputs: ReturnInput[]; refused: ReturnRefused[] } {
   const source = path.basename(file);
-  if (!/\.eml$/i.test(file)) return { inputs: [{ source, data: readReturnBytes(file) }], refused: [] };
+  if (!isSavedEmail(file)) return { inputs: [{ source, data: readReturnBytes(file) }], refused: [] };
   let size: number;
   try {
     size = statSync(file).size;
@@ -51,7 +51,7 @@ export function returnInputs(file: string): { inputs: ReturnInput[]; refused: Re
  */
 export async function mergeCommand(args: ParsedArgs): Promise<MergeCommandResult> {
   const [trackerFile, ...returns] = args.positional;
-  if (!trackerFile || returns.length === 0) throw new UsageError("用法 / usage: policy-tracker merge TRACKER.xlsx RETURN.xlsx|MAIL.eml... --out MERGED.xlsx [--accept-full-tracker FILE]");
+  if (!trackerFile || returns.length === 0) throw new UsageError("用法 / usage: policy-tracker merge TRACKER.xlsx RETURN.xlsx|MAIL.eml|MAIL.msg... --out MERGED.xlsx [--accept-full-tracker FILE]");
   const out = path.resolve(stringFlag(args.flags, "out") ?? trackerFile.replace(/(\.xlsx)?$/i, "-合并.xlsx"));
   const accepted = acceptedFullTrackers(args);
   const master = await loadTracker(trackerFile);

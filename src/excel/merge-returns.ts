@@ -61,9 +61,9 @@ export async function mergeReturnFiles(context: Excel.RequestContext, chosen: re
     taskCount: state.list.tasks.length,
     authority: parseAuthority(state.meta.extra[AUTHORITY_META_KEY]),
   };
-  // Saved emails (.eml) stand for the workbooks attached to them; the reader is loaded
+  // Saved emails (.eml, .msg) stand for the workbooks attached to them; the reader is loaded
   // only when one is chosen, so the pane's first load does not carry it.
-  const { uploads, refused: emailsRefused } = chosen.some((u) => /\.eml$/i.test(u.name))
+  const { uploads, refused: emailsRefused } = chosen.some((u) => /\.(eml|msg)$/i.test(u.name))
     ? await (await import("../mail/eml-uploads")).expandEmailUploads(chosen)
     : { uploads: chosen, refused: [] };
   const files: ReturnedFile[] = [];

@@ -4,6 +4,7 @@ import { TrackerFileError } from "../blueprint/read-grid";
 import { MergeOutcome, ReturnedFile, mergeReturns } from "../domain/merge";
 import { MergeLogRow, fileNoteRow, mergeLogRows, refusedFileRow } from "../domain/merge-log";
 import { EML_LIMITS, EmailRefused, readEmail, workbookAttachments } from "../mail/mime-reader";
+import { readMsg } from "../mail/msg-reader";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { ReturnRefused, readReturnFile } from "../xlsx/return-files";
 import { LIMITS } from "../xlsx/zip-guard";
@@ -25,18 +26,21 @@ export function oversizeReturn(source: string, size: number): ReturnRefused | un
   return size > LIMITS.fileBytes ? new ReturnRefused(source, `文件有 ${mb(size)} MB，超过 ${LIMITS.fileBytes / 1024 / 1024} MB 上限，不像是填报表，未读取也未合并。`) : undefined;
 }
 
+/** Saved emails: .eml (MIME) and Outlook's .msg. */
+export const isSavedEmail = (name: string) => /\.(eml|msg)$/i.test(name);
+
 /**
- * The workbooks one chosen file stands for: an .xlsx itself; a saved email (.eml) its .xlsx
- * attachments, each named "mail.eml/attachment.xlsx". An email without one is refused.
+ * The workbooks one chosen file stands for: an .xlsx itself; a saved email (.eml or Outlook
+ * .msg) its .xlsx attachments, each named "mail.eml/attachment.xlsx". An email without one is refused.
  */
 export function returnInputsFromBytes(source: string, data: Uint8Array): { inputs: ReturnInput[]; refused: ReturnRefused[] } {
-  if (!/\.eml$/i.test(source)) {
+  if (!isSavedEmail(source)) {
     const tooBig = oversizeReturn(source, data.length);
     return tooBig ? { inputs: [], refused: [tooBig] } : { inputs: [{ source, data }], refused: [] };
   }
   try {
     if (data.length > EML_LIMITS.messageBytes) throw new EmailRefused(`邮件有 ${mb(data.length)} MB，超过 ${EML_LIMITS.messageBytes / 1024 / 1024} MB 上限，未读取。`);
-    const books = workbookAttachments(readEmail(data));
+    const books = workbookAttachments(/\.msg$/i.test(source) ? readMsg(data) : readEmail(data));
     if (books.length === 0) return { inputs: [], refused: [new ReturnRefused(source, "邮件中没有 .xlsx 附件，未合并。请确认对方回复时附上了填好的填报表。")] };
     return { inputs: books.map((b) => ({ source: `${source}/${b.filename}`, data: b.data })), refused: [] };
   } catch (e) {

@@ -72,7 +72,7 @@ export function MergePanel(props: {
             type="file"
             multiple
             hidden
-            accept=".xlsx,.eml"
+            accept=".xlsx,.eml,.msg"
             data-testid="merge-files"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];

@@ -29,7 +29,7 @@ const inputs = {
   paste: el("textarea", { id: "paste", testid: "paste" }),
   listFile: el("input", { type: "file", id: "list-file", accept: ".txt,.csv,.docx,.xlsx", testid: "list-file" }),
   trackerFile: el("input", { type: "file", id: "tracker-file", accept: ".xlsx", testid: "tracker-file" }),
-  returns: el("input", { type: "file", id: "returns", multiple: true, accept: ".xlsx,.eml", testid: "returns" }),
+  returns: el("input", { type: "file", id: "returns", multiple: true, accept: ".xlsx,.eml,.msg", testid: "returns" }),
   period: el("input", { type: "text", id: "period", value: currentPeriod(new Date()), testid: "period" }),
   date: el("input", { type: "date", id: "report-date", value: todayIso(new Date()), testid: "report-date" }),
 };
