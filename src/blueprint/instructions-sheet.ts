@@ -1,5 +1,5 @@
 import { DEFAULT_VOCABULARY, KEY, Vocabulary, wordOf, wordsOf } from "../domain/vocabulary";
-import { COLORS, SHEET } from "./layout";
+import { COLORS, SHEET, UNIT_COLUMNS, UNIT_INPUT_FIRST, UNIT_INPUT_LAST, unitHeader } from "./layout";
 import { emptySheet, titleFormat } from "./sheet-parts";
 import { SheetBlueprint } from "./types";
 
@@ -11,11 +11,11 @@ const linesFor = (v: Vocabulary): string[] => [
   "2. 本单位角色为“牵头”的任务，由本单位汇总各配合单位情况后统一填报；“配合”的任务填报本单位承担部分。",
   "",
   "二、填写哪些列",
-  "3. 只需填写浅黄色的列：完成状态、本期进展情况、存在问题、下步计划、佐证材料、填报人、填报日期。其他列已锁定。",
+  `3. 只需填写浅黄色的列：${UNIT_COLUMNS.slice(UNIT_INPUT_FIRST, UNIT_INPUT_LAST + 1).map((c) => unitHeader(c, v)).join("、")}。其他列已锁定。`,
   `4. 完成状态请从下拉列表选择：${wordsOf(v).join("、")}。不要粘贴或手工输入其他文字。`,
   `5. “${wordOf(v, KEY.standing)}”用于需要长期落实、没有完成终点的任务，不计入完成率的分母。`,
   `6. “时限预警”由截止日期自动计算：已过期未完成为“逾期”（红色），临近截止为“即将到期”（黄色）；状态为“${wordOf(v, KEY.late)}”也显示红色。无需也无法填写。`,
-  "7. 填报日期请填写日期（例如 2026-11-30）。",
+  `7. ${unitHeader("填报日期", v)}请填写日期（例如 2026-11-30）。`,
   "",
   "三、注意事项",
   "8. 请勿删除、重命名工作表，勿删除行或修改序号：汇总按“序号 + 单位”匹配，不依赖行的位置。",

@@ -4,6 +4,7 @@
  * Columns named after a status are keys: the sheet shows the tracker's own word in their
  * place (vocabularyHeader), at the same position whatever the vocabulary.
  */
+import { REPORT_FIELDS, REPORT_HEADERS, ReportField } from "../domain/reports";
 import { KEY, STATUS_KEYS, Vocabulary, wordOf } from "../domain/vocabulary";
 
 export const SCHEMA_VERSION = 1;
@@ -43,6 +44,38 @@ export const UNIT_COLUMNS = [
 export type UnitColumn = (typeof UNIT_COLUMNS)[number];
 
 export const unitCol = (name: UnitColumn): number => UNIT_COLUMNS.indexOf(name);
+
+/** The report field a fixed unit column holds when the vocabulary may rename it (完成状态 keeps its name: readers and formulas find it). */
+function renamableField(name: UnitColumn): Exclude<ReportField, "status"> | undefined {
+  return REPORT_FIELDS.find((f): f is Exclude<ReportField, "status"> => f !== "status" && REPORT_HEADERS[f] === name);
+}
+
+/** A fixed unit column's header in the tracker's words: its vocabulary renames report columns (完成情况 for 本期进展情况), never moves them. */
+export function unitHeader(name: UnitColumn, vocabulary: Vocabulary): string {
+  const field = renamableField(name);
+  return (field && vocabulary.reportColumns.find((c) => c.field === field)?.name) || name;
+}
+
+/**
+ * The unit sheet's fixed headers in the tracker's words. A renamed report column that
+ * takes another fixed column's name would make the sheet unreadable, so it stops the build.
+ */
+export function unitHeaders(vocabulary: Vocabulary): string[] {
+  const headers = UNIT_COLUMNS.map((c) => unitHeader(c, vocabulary));
+  headers.forEach((h, i) => {
+    const other = UNIT_COLUMNS.findIndex((c, j) => j !== i && (c === h || headers[j] === h));
+    if (other !== -1) throw new Error(`用语“${vocabulary.name}”把报送列改名为“${h}”，与单位表的“${UNIT_COLUMNS[other]}”列重名；请在用语文件的 reportColumns 中换一个列名。`);
+  });
+  return headers;
+}
+
+/** Header text (the tracker's and the default, for copies exported before a rename) → fixed column. */
+export function unitColumnsByHeader(vocabulary: Vocabulary): Map<string, UnitColumn> {
+  const byHeader = new Map<string, UnitColumn>();
+  for (const c of UNIT_COLUMNS) byHeader.set(unitHeader(c, vocabulary).replace(/\s+/g, ""), c);
+  for (const c of UNIT_COLUMNS) if (!byHeader.has(c)) byHeader.set(c, c);
+  return byHeader;
+}
 
 /** The input columns, contiguous from 完成状态 to 填报日期. */
 export const UNIT_INPUT_FIRST = unitCol("完成状态");

@@ -3,7 +3,7 @@ import { normaliseStatus } from "../domain/statuses";
 import { DEFAULT_VOCABULARY, Vocabulary } from "../domain/vocabulary";
 import { REPORT_FIELDS, REPORT_HEADERS, ReportField } from "../domain/reports";
 import { isoToSerial, serialToIso } from "./dates";
-import { UNIT_COLUMNS, UnitColumn } from "./layout";
+import { UnitColumn, unitColumnsByHeader, unitHeader } from "./layout";
 import { META_KEYS, META_UNIT_HEADER, MetaFields, TrackerKind } from "./meta-sheet";
 
 /**
@@ -106,12 +106,14 @@ export function readMetaGrid(grid: Grid): TrackerMeta {
 }
 
 /** Finds the header row (rows may be inserted above it) and each column by its header text. */
-function locateColumns(grid: Grid): { headerRow: number; cols: Partial<Record<UnitColumn, number>> } | undefined {
+function locateColumns(grid: Grid, vocabulary: Vocabulary): { headerRow: number; cols: Partial<Record<UnitColumn, number>> } | undefined {
+  const byHeader = unitColumnsByHeader(vocabulary);
   for (let r = 0; r < Math.min(grid.length, 10); r++) {
     const cols: Partial<Record<UnitColumn, number>> = {};
     (grid[r] ?? []).forEach((cell, c) => {
       const text = gridText(cell).replace(/\s+/g, "");
-      if ((UNIT_COLUMNS as readonly string[]).includes(text) && cols[text as UnitColumn] === undefined) cols[text as UnitColumn] = c;
+      const column = byHeader.get(text);
+      if (column !== undefined && cols[column] === undefined) cols[column] = c;
     });
     if (cols.序号 !== undefined && cols.完成状态 !== undefined) return { headerRow: r, cols };
   }
@@ -136,14 +138,16 @@ export function readUnitGrid(
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): { assignments: ReadAssignment[]; issues: ReadIssue[] } {
   const issues: ReadIssue[] = [];
-  const located = locateColumns(grid);
+  const located = locateColumns(grid, vocabulary);
+  // Messages name a column as the tracker shows it.
+  const header = (f: ReportField): string => unitHeader(REPORT_HEADERS[f] as UnitColumn, vocabulary);
   if (!located) {
     return { assignments: [], issues: [{ sheet, message: `工作表“${sheet}”找不到“序号”和“完成状态”表头，已跳过。` }] };
   }
   const { headerRow, cols } = located;
   const missing = REPORT_FIELDS.filter((f) => cols[REPORT_HEADERS[f] as UnitColumn] === undefined);
   if (missing.length > 0) {
-    issues.push({ sheet, message: `工作表“${sheet}”找不到${missing.map((f) => `“${REPORT_HEADERS[f]}”`).join("、")}列（可能被改名或删除），这些列的内容未读取，总表中的原值保留。` });
+    issues.push({ sheet, message: `工作表“${sheet}”找不到${missing.map((f) => `“${header(f)}”`).join("、")}列（可能被改名或删除），这些列的内容未读取，总表中的原值保留。` });
   }
   const assignments: ReadAssignment[] = [];
   for (let r = headerRow + 1; r < grid.length; r++) {
@@ -155,17 +159,17 @@ export function readUnitGrid(
     const idText = String(taskId);
     const sheetRow = firstRow + r;
     const refused: Partial<Record<ReportField, string>> = {};
-    for (const f of missing) refused[f] = `找不到“${REPORT_HEADERS[f]}”列（可能被改名或删除），未读取。`;
+    for (const f of missing) refused[f] = `找不到“${header(f)}”列（可能被改名或删除），未读取。`;
     const input = (f: ReportField): string => {
       if (refused[f]) return "";
       const cell = get(REPORT_HEADERS[f] as UnitColumn);
       if (isFormulaCell(cell)) {
-        if (f !== "status") refused[f] = `“${REPORT_HEADERS[f]}”是公式（=${cell.formula.slice(0, 60)}），未读取；请填写文字。`;
+        if (f !== "status") refused[f] = `“${header(f)}”是公式（=${cell.formula.slice(0, 60)}），未读取；请填写文字。`;
         return "";
       }
       const value = gridText(cell).trim();
       if (value.length > MAX_CELL_CHARS) {
-        refused[f] = `“${REPORT_HEADERS[f]}”有 ${value.length} 字，超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，未读取。`;
+        refused[f] = `“${header(f)}”有 ${value.length} 字，超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，未读取。`;
         return "";
       }
       return value;

@@ -30,12 +30,6 @@ export interface UnitCopyOptions {
 /** Meta keys a unit copy adds to the tracker's. */
 export const COPY_KEYS = { unit: "unit", exportedAt: "exported_at", baseline: "baseline", period: "period", checksum: "checksum" } as const;
 
-/** The period a time stamp falls in, in the coordinator's words: "2026-11-28 10:00" → 2026年11月. */
-export function periodOf(stamp: string): string {
-  const m = /^(\d{4})-(\d{2})/.exec(stamp);
-  return m ? `${m[1]}年${Number(m[2])}月` : stamp;
-}
-
 /**
  * What one unit receives by email: the instructions, its own sheet (same layout as in
  * the tracker, with what it reported so far) and the metadata needed to merge it back —

@@ -15,6 +15,7 @@ import {
   UNIT_INPUT_FIRST,
   UNIT_INPUT_LAST,
   unitCol,
+  unitHeaders,
 } from "./layout";
 import { emptySheet, headerFormat, overdueRule, statusColourRules, titleFormat } from "./sheet-parts";
 import { Cell, SheetBlueprint } from "./types";
@@ -46,11 +47,11 @@ export function deadlineText(task: Task): string {
  * present in these tasks, in order of first appearance; a list column named like a fixed
  * column gets "（清单）" appended so readers never confuse the two.
  */
-export function infoColumns(tasks: readonly Task[]): Array<{ key: string; header: string; value: (t: Task) => string | null }> {
+export function infoColumns(tasks: readonly Task[], fixed: readonly string[] = UNIT_COLUMNS): Array<{ key: string; header: string; value: (t: Task) => string | null }> {
   const keys: string[] = [];
   for (const t of tasks) for (const k of Object.keys(t.info ?? {})) if (k !== DEADLINE_INFO && !keys.includes(k)) keys.push(k);
   const section = tasks.some((t) => t.section) ? [{ key: SECTION_INFO, header: SECTION_INFO, value: (t: Task) => t.section || null }] : [];
-  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || key === SECTION_INFO ? `${key}（清单）` : key);
+  const header = (key: string) => ((UNIT_COLUMNS as readonly string[]).includes(key) || fixed.includes(key) || key === SECTION_INFO ? `${key}（清单）` : key);
   return [...section, ...keys.map((key) => ({ key, header: header(key), value: (t: Task) => t.info?.[key] || null }))];
 }
 
@@ -72,11 +73,12 @@ export function unitSheet(
   sheet.unit = unit;
   sheet.tabColor = COLORS.unitTab;
   // Extra columns sit after the fixed ones, so every fixed column keeps its place; they are locked.
-  const extra = infoColumns(tasks);
+  const headers = unitHeaders(vocabulary);
+  const extra = infoColumns(tasks, headers);
   const width = UNIT_COLUMNS.length + extra.length;
   const leads = tasks.filter((t) => roleOf(t, unit) === "牵头").length;
   sheet.cells.push([`${unitSheetTitle(unit)}（共 ${tasks.length} 项，牵头 ${leads} 项，配合 ${tasks.length - leads} 项）`]);
-  sheet.cells.push([...UNIT_COLUMNS, ...extra.map((c) => c.header)]);
+  sheet.cells.push([...headers, ...extra.map((c) => c.header)]);
   tasks.forEach((task, i) => {
     const row = UNIT_FIRST_ROW + i;
     const report: Report = reports?.get(reportKey(task.id, unit)) ?? EMPTY_REPORT;

@@ -2,12 +2,13 @@ import { writeFileSync } from "fs";
 import path from "path";
 import { archiveTracker } from "../files/archive-tracker-file";
 import { currentPeriod as periodOn } from "../files/stamps";
+import { Cadence } from "../domain/vocabulary";
 import { ParsedArgs, UsageError, stringFlag } from "./args";
 import { loadTracker } from "./tracker-file";
 
-/** The current period in the coordinator's words, e.g. 2026年11月. */
-export function currentPeriod(date = new Date()): string {
-  return periodOn(date);
+/** The current period in the coordinator's words for the tracker's cadence, e.g. 2026年11月 or 2026年第四季度. */
+export function currentPeriod(date = new Date(), cadence: Cadence = "月"): string {
+  return periodOn(date, cadence);
 }
 
 /**

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from "fs";
 import path from "path";
 import { AUTHORITY_META_KEY, parseAuthority } from "../blueprint/copy-authority";
 import { unitCopyFileName } from "../blueprint/unit-copy";
+import { periodName } from "../domain/vocabulary";
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { readCaFile } from "../mail/ca-file";
 import { checkContacts } from "../mail/contacts";
 import { composeDraft } from "../mail/compose";
@@ -58,7 +60,7 @@ export async function draftsCommand(args: ParsedArgs, kind: "drafts" | "reminder
   const today = stringFlag(args.flags, "today") ?? localStamp().slice(0, 10);
   const period = stringFlag(args.flags, "period");
   const { plans, noAddress } = planDrafts(tracker.list, contacts, wanted.length > 0 ? wanted : tracker.list.units, template, {
-    period: period ?? `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月`,
+    period: period ?? periodName(today, vocabularyFromMeta(tracker.read.meta.extra).cadence),
     deadline: stringFlag(args.flags, "deadline") ?? "",
     signature: stringFlag(args.flags, "sign") ?? "",
     attachmentName: (u) => unitCopyFileName(tracker.list.name, u),

@@ -5,7 +5,8 @@ import { metaSheet } from "../blueprint/meta-sheet";
 import { META_UNIT_HEADER } from "../blueprint/meta-sheet";
 import { gridText } from "../blueprint/read-grid";
 import { RETURN_INFO_META_KEY, parseReturnInfo } from "../blueprint/instructions-sheet";
-import { buildUnitCopy, periodOf, unitCopyFileName } from "../blueprint/unit-copy";
+import { periodName } from "../domain/vocabulary";
+import { buildUnitCopy, unitCopyFileName } from "../blueprint/unit-copy";
 import { writeXlsxBuffer } from "../xlsx/render-xlsx";
 import { literalText } from "./cell-input";
 import { protectSheet } from "./sheet-writer";
@@ -73,7 +74,7 @@ export async function makeUnitCopies(
   const unknown = chosen.filter((u) => !state.list.units.includes(u));
   if (unknown.length > 0) throw new Error(`跟踪表中没有这些单位：${unknown.join("、")}。`);
   const returnInfo = parseReturnInfo(state.meta.extra[RETURN_INFO_META_KEY]);
-  const copyPeriod = period ?? returnInfo.period ?? periodOf(exportedAt);
+  const copyPeriod = period ?? returnInfo.period ?? periodName(exportedAt, vocabularyFromMeta(state.meta.extra).cadence);
   let authority = parseAuthority(state.meta.extra[AUTHORITY_META_KEY]) ?? newAuthority();
   const files: UnitCopyFile[] = [];
   for (const unit of chosen) {

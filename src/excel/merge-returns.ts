@@ -1,3 +1,4 @@
+import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { AUTHORITY_META_KEY, parseAuthority } from "../blueprint/copy-authority";
 import { MergeOutcome, ReturnedFile, mergeReturns } from "../domain/merge";
 import { MergeLogRow, fileNoteRow, mergeLogRows, refusedFileRow } from "../domain/merge-log";
@@ -93,7 +94,7 @@ export async function mergeReturnFiles(context: Excel.RequestContext, chosen: re
       r.reason = `总表中找不到 ${r.key.replace("|", " × ")} 所在的行（可能被删除或序号被改），未写入。请先“重新生成”跟踪表，再合并这份文件。`;
     }
   }
-  const log = [...refused.map((r) => refusedFileRow(stamp, r.source, r.reason)), ...mergeLogRows(outcome, stamp, (s) => unitOf.get(s) ?? ""), ...notes];
+  const log = [...refused.map((r) => refusedFileRow(stamp, r.source, r.reason)), ...mergeLogRows(outcome, stamp, (s) => unitOf.get(s) ?? "", vocabularyFromMeta(state.meta.extra)), ...notes];
   onProgress("写入合并结果");
   const figures = await writeMergeOutcome(context, state, outcome, log, stamp, { requestBudgetBytes: opts.requestBudgetBytes, password: opts.password });
   return { outcome, refused, figures, unitOf };

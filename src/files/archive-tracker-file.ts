@@ -13,8 +13,8 @@ export async function archiveTracker(
   tracker: LoadedTracker,
   options: { now: Date; period?: string; today?: string; password?: string },
 ): Promise<{ data: Uint8Array; period: string; periods: number }> {
-  const period = options.period ?? currentPeriod(options.now);
   const carried = carriedOver(tracker);
+  const period = options.period ?? currentPeriod(options.now, carried.vocabulary?.cadence);
   const rollup = computeRollup(tracker.list, tracker.reports, options.today ?? todayIso(options.now), carried.warningDays);
   const stamp = localStamp(options.now);
   const history = upsertPeriod(tracker.read.history ?? [], snapshotRows(period, stamp, snapshotFromRollup(rollup)));

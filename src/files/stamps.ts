@@ -3,6 +3,8 @@
  * the CLI and the web page write the same bytes for the same inputs and the same time.
  */
 
+import { Cadence, periodName } from "../domain/vocabulary";
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "2026-12-01 09:05", local time: the tracker's 生成时间 and the merge log's time. */
@@ -15,9 +17,9 @@ export function todayIso(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The current period in the coordinator's words, e.g. 2026年11月. */
-export function currentPeriod(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月`;
+/** The current period in the coordinator's words, named for the tracker's cadence: 2026年11月, 2026年第四季度. */
+export function currentPeriod(date: Date, cadence: Cadence = "月"): string {
+  return periodName(todayIso(date), cadence);
 }
 
 /**

@@ -167,6 +167,9 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
       setStatus(found);
       // The tracker's saved unit corrections apply again to whatever list is loaded next.
       if (found.present) setOverrides({ ...parseOverrides(found.meta.extra.unit_aliases) });
+      // A quarterly tracker names its periods by quarter; a damaged vocabulary keeps the month.
+      const cadence = found.present ? trackerVocabulary(found.meta.extra)?.cadence : undefined;
+      if (cadence) setPeriod(currentPeriod(new Date(), cadence));
       adoptOwnList(found);
     });
     // Runs once per actions object (once on open); later reads happen after each action.
@@ -321,7 +324,7 @@ export default function App({ actions, language }: { actions: ExcelActions; lang
   const downloadDrafts = (choice: DraftsChoice, pw = password): Promise<void> =>
     perform(s.working, async () => {
       setStep("send");
-      const { files, noAddress } = await actions.mailDrafts({ ...choice, today: localDate(), period: period.trim() || currentPeriod() }, pw);
+      const { files, noAddress } = await actions.mailDrafts({ ...choice, today: localDate(), period: period.trim() || currentPeriod(new Date(), (status?.present && trackerVocabulary(status.meta.extra)?.cadence) || "月") }, pw);
       setPassword(pw);
       const noAddressLine = noAddress.length > 0 ? [s.draftsNoAddress.replace("{list}", noAddress.join(s.listSeparator))] : [];
       if (files.length === 0) {

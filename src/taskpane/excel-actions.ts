@@ -1,4 +1,4 @@
-import { Vocabulary } from "../domain/vocabulary";
+import { Cadence, Vocabulary, periodName } from "../domain/vocabulary";
 import { TaskList } from "../domain/types";
 import { BuildResult, buildTracker } from "../excel/build-tracker";
 import { RefreshResult, refreshTracker } from "../excel/refresh-tracker";
@@ -182,7 +182,7 @@ export function localDate(date = new Date()): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
-/** The reporting period a coordinator would name now, e.g. 2026年11月. */
-export function currentPeriod(date = new Date()): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月`;
+/** The reporting period a coordinator would name now for the tracker's cadence, e.g. 2026年11月 or 2026年第四季度. */
+export function currentPeriod(date = new Date(), cadence: Cadence = "月"): string {
+  return periodName(localDate(date), cadence);
 }
