@@ -94,7 +94,13 @@ export async function mergeTracker(
     options.onFile?.(i + 1, inputs.length, source);
   }
   const outcome = mergeReturns(master.reports, files);
-  const log = [...master.read.mergeLog, ...refused.map((r) => refusedFileRow(time, r.source, r.reason)), ...mergeLogRows(outcome, time, (s) => unitOf.get(s) ?? ""), ...notes];
-  const bp = buildBlueprint(master.list, { ...carriedOver(master), generatedAt: time, password: options.password, reports: outcome.reports, mergeLog: log });
+  const kept = carriedOver(master);
+  const log = [
+    ...master.read.mergeLog,
+    ...refused.map((r) => refusedFileRow(time, r.source, r.reason)),
+    ...mergeLogRows(outcome, time, (s) => unitOf.get(s) ?? "", kept.vocabulary),
+    ...notes,
+  ];
+  const bp = buildBlueprint(master.list, { ...kept, generatedAt: time, password: options.password, reports: outcome.reports, mergeLog: log });
   return { data: await writeXlsxBuffer(bp, { at: stampTime(options.now) }), outcome, refused, unitOf };
 }

@@ -68,6 +68,10 @@ describe("report columns named by the tracker's vocabulary", () => {
     expect(reportOf(ids[0])).toMatchObject({ progress: "已完成年度目标的八成", problems: "资金到位慢", nextSteps: "下季度验收", reporter: "王五" });
     expect(reportOf(ids[1]).progress).toBe("方案已印发");
     expect(read.issues).toEqual([]);
+    // 合并记录 names the fields as the tracker's sheets do.
+    const fields = read.mergeLog.map((r) => r[9]).filter(Boolean);
+    expect(fields).toContain("完成情况");
+    expect(fields).not.toContain("本期进展情况");
     // The regenerated sheet keeps the office's names.
     expect(headersOf((await load(readFileSync(out))).getWorksheet(await sheetOf(out))!)).toEqual(SCHEDULE_HEADERS);
   });
