@@ -35,7 +35,7 @@ describe("a quarterly tracker names its periods by quarter wherever nobody typed
     expect((await runCli(["mail", "drafts", tracker, "--out", drafts, "--today", "2026-11-30", "--from", "coord@office.test"])).code).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(drafts, "drafts.json"), "utf8")) as DraftManifest;
     expect(manifest.messages).toHaveLength(2);
-    for (const m of manifest.messages) expect(m.subject).toBe(`请报送2026年第四季度政策任务落实情况(${m.unit})`);
+    for (const m of manifest.messages) expect(m.subject).toBe(`请报送2026年第四季度政策任务落实情况（${m.unit}）`);
   });
 
   it("a monthly tracker (our preset) keeps the month, as before", async () => {

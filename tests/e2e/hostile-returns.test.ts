@@ -60,13 +60,13 @@ const EXPECTED_CHANGES: Array<[string, number, Partial<Report>]> = [
 
 /** File → the words its refusal must contain. */
 const REFUSED: Record<string, string> = {
-  "伪造单位.xlsx": "“省教育厅”的填报表(文件 伪造单位.xlsx)未通过校验",
-  "伪造基线.xlsx": "“省财政厅”的填报表(文件 伪造基线.xlsx)未通过校验",
+  "伪造单位.xlsx": "“省教育厅”的填报表（文件 伪造单位.xlsx）未通过校验",
+  "伪造基线.xlsx": "“省财政厅”的填报表（文件 伪造基线.xlsx）未通过校验",
   "改成整表.xlsx": "是一份完整的跟踪表",
   "压缩炸弹.xlsx": "超过上限 48 MB",
   "谎报大小.xlsx": "实际大小超过其声明的大小",
   "十万垃圾行.xlsx": "超过上限 1100 行",
-  "无校验码.xlsx": "没有校验码(由旧版本导出)",
+  "无校验码.xlsx": "没有校验码（由旧版本导出）",
   "上期旧表.xlsx": "这是 2026年11月 的填报表",
   "加密.xlsx": "设置了打开密码",
   "改名的ods.xlsx": "OpenDocument",

@@ -61,6 +61,6 @@ afterAll(async () => {
   expect(Buffer.from(result.uploads[0].bytes).equals(Buffer.from(book))).toBe(true);
   expect(result.refused).toEqual([
     { source: "收到.msg", reason: expect.stringContaining("邮件中没有 .xlsx 附件") },
-    { source: "假.msg", reason: expect.stringContaining("不是 Outlook 邮件(.msg)文件") },
+    { source: "假.msg", reason: expect.stringContaining("不是 Outlook 邮件（.msg）文件") },
   ]);
 });

@@ -64,7 +64,7 @@ describe("saved Outlook messages (.msg) as returns", () => {
     const lines: string[] = [];
     const code = await main(["merge", tracker, path.join(dir, "回复.msg"), path.join(dir, "假.msg"), "--out", out], (s) => lines.push(s));
     expect(code).toBe(2);
-    expect(lines.join("\n")).toContain("拒收 假.msg:不是 Outlook 邮件(.msg)文件");
+    expect(lines.join("\n")).toContain("拒收 假.msg:不是 Outlook 邮件（.msg）文件");
     const back = await readTrackerFile(readFileSync(out));
     expect(back.assignments.filter((a) => a.report.status !== "").map((a) => [a.taskId, a.unit, a.report.status])).toEqual([[12, "省外办", "推进中"]]);
     expect(back.mergeLog.map((row) => row.join("|")).filter((row) => row.includes("回复.msg/省外办-填报.xlsx"))).not.toHaveLength(0);
@@ -78,7 +78,7 @@ describe("saved Outlook messages (.msg) as returns", () => {
     expect(reasons.map((r) => [r.inputs, r.refused.map((x) => [x.source, x.reason])])).toEqual([
       [[], [["0.msg", expect.stringContaining("没有 .xlsx 附件")]]],
       [[], [["1.msg", expect.stringContaining("没有 .xlsx 附件")]]],
-      [[], [["2.msg", expect.stringMatching(/^不是 Outlook 邮件\(\.msg\)文件,未读取。请在 Outlook 中用「另存为/)]]],
+      [[], [["2.msg", expect.stringMatching(/^不是 Outlook 邮件（\.msg）文件，未读取。请在 Outlook 中用「另存为/)]]],
       [[], [["3.msg", expect.stringContaining("不是 Outlook 邮件")]]],
     ]);
     // Refused by size before a byte is parsed: a buffer of zeros would otherwise be "not a message".
