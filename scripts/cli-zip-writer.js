@@ -30,10 +30,11 @@ function crc32(bytes) {
   return (c ^ -1) >>> 0;
 }
 
+/** DOS date and time in UTC, as JSZip writes them (src/xlsx/render-xlsx.ts compares them). */
 function dosDateTime(d) {
   return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
   };
 }
 
@@ -47,8 +48,14 @@ class ZipWriter extends events.EventEmitter {
     super();
     const level = options && options.compressionOptions && options.compressionOptions.level;
     this.level = typeof level === "number" ? level : 6;
-    // STORE: writeXlsxBuffer({ at }) repacks the parts itself (one deflate, the same as the web page's).
-    this.store = Boolean(options && options.compression === "STORE");
+    // writeXlsxBuffer({ at }) asks ExcelJS for STORE and passes `finalAt`: ExcelJS's own
+    // writer cannot date entries, so the caller repacks its output (one deflate). This writer
+    // dates and deflates every entry itself, which writeXlsxBuffer sees and keeps as it is:
+    // no second pass over the package through JSZip and pako.
+    const finalAt = options && options.finalAt instanceof Date ? options.finalAt : undefined;
+    this.at = finalAt;
+    this.store = !finalAt && Boolean(options && options.compression === "STORE");
+    if (finalAt) this.level = 1;
     this.entries = [];
     this.stream = new StreamBuf();
   }
@@ -63,7 +70,7 @@ class ZipWriter extends events.EventEmitter {
 
   async finalize() {
     try {
-      const { time, date } = dosDateTime(new Date());
+      const { time, date } = dosDateTime(this.at || new Date());
       const parts = [];
       const central = [];
       let offset = 0;

@@ -159,8 +159,10 @@ export interface WriteOptions {
   /**
    * The time the file is written at. When given, the file depends only on the blueprint
    * and this time: ExcelJS stamps the clock into docProps/core.xml and every zip entry,
-   * so both take this time and the package is deflated by our own JSZip (the same code in
-   * Node and in the browser, where ExcelJS brings its own bundled copy).
+   * so both take this time and the package is deflated at level 1 with every entry dated
+   * `at`. ExcelJS's own zip writer cannot date entries, so its stored output is repacked by
+   * our JSZip (the same code in Node and in the browser); the CLI bundle's writer
+   * (scripts/cli-zip-writer.js) dates and deflates them itself and is kept as written.
    */
   at?: Date;
 }
@@ -173,8 +175,19 @@ export async function writeXlsxBuffer(bp: WorkbookBlueprint, options: WriteOptio
   }
   wb.created = options.at;
   wb.modified = options.at;
-  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
-  return repack(new Uint8Array(stored as ArrayBuffer), options.at);
+  const zip = { compression: "STORE", finalAt: options.at };
+  const written = new Uint8Array(await wb.xlsx.writeBuffer({ zip } as unknown as ExcelJS.XlsxWriteOptions));
+  return firstEntryFinal(written, options.at) ? written : repack(written, options.at);
+}
+
+/** ZIP local file header (APPNOTE 4.3.7): method at offset 8, DOS time at 10, DOS date at 12. */
+function firstEntryFinal(zip: Uint8Array, at: Date): boolean {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  if (zip.byteLength < 30 || view.getUint32(0, true) !== 0x04034b50) return false;
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1);
+  const date = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const DEFLATE = 8;
+  return view.getUint16(8, true) === DEFLATE && view.getUint16(10, true) === time && view.getUint16(12, true) === date;
 }
 
 /** The same entries in the same order, each dated `at`, deflated at level 1 (see writeXlsxBuffer). */

@@ -29,6 +29,19 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
   }
 }
 
+/** The local file headers of a zip written without data descriptors (APPNOTE 4.3.7). */
+function zipLocalEntries(zip: Buffer): { name: string; method: number; time: number; date: number }[] {
+  const entries = [];
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const name = zip.toString("utf8", at + 30, at + 30 + nameLength);
+    entries.push({ name, method: zip.readUInt16LE(at + 8), time: zip.readUInt16LE(at + 10), date: zip.readUInt16LE(at + 12) });
+    at += 30 + nameLength + extra + zip.readUInt32LE(at + 18);
+  }
+  return entries;
+}
+
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(REPO, "scripts", "build-cli.js"), "--outfile", BUNDLE], { cwd: REPO, stdio: "pipe" });
 });
@@ -63,6 +76,16 @@ describe("the bundled CLI (package bin)", () => {
 
     const read = await readTrackerFile(readFileSync(file));
     expect(read.meta.trackerId).toBe("bundle-1");
+    // Packed once, natively: every part deflated and dated the tracker's minute (as the
+    // JSZip repack of the add-in and web page dates them), so the file depends only on the
+    // list and that minute.
+    const [day, minute] = read.meta.generatedAt.split(" ");
+    const at = new Date(`${day}T${minute}:00`);
+    const dos = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+    const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5);
+    const entries = zipLocalEntries(readFileSync(file));
+    expect(entries.map((e) => e.name)).toContain("xl/workbook.xml");
+    expect(entries.filter((e) => e.method !== 8 || e.date !== dos || e.time !== time)).toEqual([]);
     expect(read.meta.units).toHaveLength(37);
     expect(read.assignments).toHaveLength(171);
 
