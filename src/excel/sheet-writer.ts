@@ -114,9 +114,8 @@ function rangeSize(address: string): { rows: number; columns: number } {
 
 /**
  * What writeSheetBody sends besides the constants follows from these fields alone (never from
- * the cells): two sheets with the same key look the same, and the second one is written as a
- * copy of the first (staged-write.ts). A unit sheet's formats, validation, conditional formats,
- * widths and print setup are ~30 KB of requests; its copy is three actions.
+ * the cells): two sheets with the same key look the same, so one can be written as a copy of
+ * the other (copy-plan.ts).
  */
 export function layoutKey(sheet: SheetBlueprint): string {
   const { name: _name, cells: _cells, unit: _unit, visibility: _visibility, ...layout } = sheet;
@@ -130,17 +129,25 @@ async function writeSheetValues(ws: Excel.Worksheet, sheet: SheetBlueprint, budg
 }
 
 /**
- * A sheet of the same layout as one already written in this request or an earlier one of the
- * same run (layoutKey): Worksheet.copy (ExcelApi 1.7) carries its formats, widths, validation,
- * conditional formats, freeze panes, tab colour and page setup; the constants it carried are
- * cleared (contents only) and this sheet's own written. Formulas and protection come later,
- * as for any sheet, so the copy has neither yet.
+ * A sheet written as a copy of one already written in this run (copy-plan.ts): Worksheet.copy
+ * (ExcelApi 1.7) carries its formats, widths, validation, conditional formats, freeze panes,
+ * tab colour and page setup; the rows this sheet does not have are deleted (Range.delete "Up",
+ * ExcelApi 1.1, which shrinks the formats and rules of the rows that remain), the constants the
+ * copy carried are cleared (contents only) and this sheet's own written. Formulas and protection
+ * come later, as for any sheet, so the copy has neither yet.
  */
-export async function writeSheetAsCopy(template: { ws: Excel.Worksheet; sheet: SheetBlueprint }, name: string, sheet: SheetBlueprint, budget: PayloadBudget): Promise<Excel.Worksheet> {
-  await budget.add(name.length, 3);
+export async function writeSheetAsCopy(
+  template: { ws: Excel.Worksheet; sheet: SheetBlueprint },
+  name: string,
+  sheet: SheetBlueprint,
+  budget: PayloadBudget,
+  deleteRows?: { from: number; to: number },
+): Promise<Excel.Worksheet> {
+  await budget.add(name.length, deleteRows ? 5 : 3);
   const ws = template.ws.copy("End");
   ws.name = name;
-  const rows = template.sheet.cells.length;
+  if (deleteRows) writeOnly(ws.getRange(`${deleteRows.from}:${deleteRows.to}`)).delete("Up");
+  const rows = Math.min(template.sheet.cells.length, deleteRows ? deleteRows.from - 1 : Infinity);
   const width = gridWidth(template.sheet.cells);
   if (rows > 0 && width > 0) writeOnly(ws.getRangeByIndexes(0, 0, rows, width)).clear("Contents");
   await writeSheetValues(ws, sheet, budget);

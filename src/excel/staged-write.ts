@@ -2,7 +2,8 @@ import { SHEET } from "../blueprint/layout";
 import { SheetBlueprint, WorkbookBlueprint } from "../blueprint/types";
 import { PayloadBudget } from "./payload-budget";
 import { HOLD_PREFIX, RUN_MARKER_PREFIX, STAGING_PREFIX, newRunId } from "./read-state";
-import { layoutKey, protectSheet, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
+import { copyPlan } from "./copy-plan";
+import { protectSheet, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "./sheet-writer";
 import { addRateChart, addTrendChart } from "./summary-chart";
 
 export interface StagedWrite {
@@ -69,20 +70,20 @@ async function write(context: Excel.RequestContext, plan: StagedWrite, runId: st
   // Another run may have removed them since the read: a null object's delete does nothing.
   for (const name of plan.leftovers) worksheets.getItemOrNullObject(name).delete();
 
-  const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint }> = [];
-  // Unit sheets of as many tasks look alike: the first is written in full, the others copied.
-  const layouts = new Map<string, { ws: Excel.Worksheet; sheet: SheetBlueprint }>();
-  for (const [i, sheet] of plan.write.entries()) {
+  // Unit sheets share one template: it is written in full, the others copied (copy-plan.ts).
+  const { order, writes } = copyPlan(plan.write);
+  const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint }> = new Array(plan.write.length);
+  for (const i of order) {
+    const sheet = plan.write[i];
     const name = `${STAGING_PREFIX}${runId}_${i}`;
-    const template = layouts.get(layoutKey(sheet));
-    if (template) {
-      staged.push({ ws: await writeSheetAsCopy(template, name, sheet, budget), sheet });
+    const { template, deleteRows } = writes[i];
+    if (template !== undefined) {
+      staged[i] = { ws: await writeSheetAsCopy(staged[template], name, sheet, budget, deleteRows), sheet };
       continue;
     }
     const ws = worksheets.add(name);
     await writeSheetBody(ws, sheet, budget, { printLayout: plan.printLayout });
-    staged.push({ ws, sheet });
-    layouts.set(layoutKey(sheet), { ws, sheet });
+    staged[i] = { ws, sheet };
   }
 
   staged[0].ws.activate();

@@ -1,6 +1,7 @@
 import { buildBlueprint } from "../../src/blueprint/build-blueprint";
 import { parseTaskList } from "../../src/domain/parse-task-list";
-import { layoutKey, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
+import { copyPlan, layoutAfterRowDelete } from "../../src/excel/copy-plan";
+import { layoutKey, protectSheet, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
 import { PayloadBudget } from "../../src/excel/payload-budget";
 import { createNodeHost } from "../excel-host/node-host";
 
@@ -118,5 +119,56 @@ describe("a sheet written as a copy of one of the same layout", () => {
     // The deadline the template carried is gone from the copy.
     expect(copied.values("'单位'!F3")).toEqual([[""]]);
     expect(bytes[1]).toBeLessThan(bytes[0] / 3);
+  });
+});
+
+describe("a unit sheet written as a copy of a longer one, its surplus rows deleted", () => {
+  // 省教育厅 has three tasks, 省财政厅 one: one template serves both (copy-plan.ts).
+  const list = parseTaskList("序号\t政策内容\t责任部门\t完成时限\n1\t甲\t省教育厅\t2026年6月底前\n2\t乙\t省教育厅、省财政厅\t\n3\t丙\t省教育厅\t2027年底前\n");
+  const bp = buildBlueprint(list, { trackerId: "shrink", generatedAt: "2026-11-28 10:00" });
+  const [long, short] = ["省教育厅", "省财政厅"].map((u) => bp.sheets.find((s) => s.role === "unit" && s.unit === u)!);
+
+  it("is planned as such and is the same sheet, cell for cell and rule for rule, as one written in full", async () => {
+    expect(long.cells.length).toBe(short.cells.length + 2);
+    const plan = copyPlan([long, short]);
+    expect(plan.writes[1]).toEqual({ template: 0, deleteRows: { from: short.cells.length + 1, to: long.cells.length } });
+
+    const full = createNodeHost();
+    const copied = createNodeHost();
+    const bytes: number[] = [];
+    for (const [host, asCopy] of [[full, false], [copied, true]] as const) {
+      await host.run(async (ctx) => {
+        const budget = new PayloadBudget(ctx);
+        const ws = ctx.workbook.worksheets.add("模板");
+        await writeSheetBody(ws, long, budget, { printLayout: true });
+        await ctx.sync();
+        const before = host.stats.snapshot().requestBytes;
+        const target = asCopy
+          ? await writeSheetAsCopy({ ws, sheet: long }, "单位", short, budget, plan.writes[1].deleteRows)
+          : ctx.workbook.worksheets.add("单位");
+        if (!asCopy) await writeSheetBody(target, short, budget, { printLayout: true });
+        for (const [w, s] of [[ws, long], [target, short]] as const) {
+          await writeSheetFormulas(w, s, budget);
+          protectSheet(w, s);
+        }
+        await ctx.sync();
+        bytes.push(host.stats.snapshot().requestBytes - before);
+      });
+    }
+    expect(sheetState(copied, "单位")).toEqual(sheetState(full, "单位"));
+    expect(sheetState(copied, "模板")).toEqual(sheetState(full, "模板"));
+    // Nothing of the template's second and third task is left below the table.
+    expect(copied.values("'单位'!A3:B5")).toEqual([[2, "乙"], ["", ""], ["", ""]]);
+    expect(bytes[1]).toBeLessThan(bytes[0] / 3);
+  });
+
+  it("is not planned when the deletion would leave another layout: a rule reading a deleted row", () => {
+    const reading = { ...long, conditionalFormats: [...long.conditionalFormats, { range: "A3:A3", formula: `$A${long.cells.length}>0`, fill: "#FFFFFF" }] };
+    const shortReading = { ...short, conditionalFormats: [...short.conditionalFormats, { range: "A3:A3", formula: `$A${long.cells.length}>0`, fill: "#FFFFFF" }] };
+    expect(layoutAfterRowDelete(reading, short.cells.length)).toBeNull();
+    expect(copyPlan([reading, shortReading]).writes).toEqual([{}, {}]);
+    // A range wholly inside the deleted rows would vanish, so the copy would lack it.
+    const extra = { ...long, formats: [...long.formats, { range: `A${long.cells.length}:B${long.cells.length}`, style: { bold: true } }] };
+    expect(layoutAfterRowDelete(extra, short.cells.length)).toBeNull();
   });
 });

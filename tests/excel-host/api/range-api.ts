@@ -22,7 +22,8 @@ import {
   writeContent,
   writeNumberFormat,
 } from "../model/cell-ops";
-import { invalidArgument, itemNotFound } from "../model/errors";
+import { invalidArgument, itemNotFound, notModelled } from "../model/errors";
+import { deleteRows } from "../model/row-delete";
 import { assertAllowed, assertFormattable } from "../model/protection";
 import type { SheetModel } from "../model/worksheet";
 import {
@@ -245,6 +246,12 @@ export const RangeType = defineType<RangeObj>("Range", {
         assertFormattable(o.sheet, o.rect);
         o.sheet.resetStyles(o.rect);
       }
+      return null;
+    },
+    Delete: (o, [shift], cx) => {
+      const direction = argEnum(shift, ["Up", "Left"] as const, "shift");
+      if (direction !== "Up" || !isEntireRows(o.rect)) throw notModelled("Range.delete", `${direction} of ${formatAddress(o.sheet.name, o.rect)} (only entire rows, shifted up, are)`);
+      deleteRows(cx.wb, o.sheet, o.rect.r0, o.rect.r1);
       return null;
     },
     Select: (o, _args, cx) => {

@@ -83,6 +83,10 @@ export const accessDenied = (message = PROTECTED_CELL_MESSAGE): HostError => new
 export const notEmulated = (member: string): HostError =>
   new HostError("ApiNotFound", `${MESSAGE.ApiNotFound} [excel-host: ${member} is not emulated]`, member);
 
+/** A member the host emulates in part: the case it does not model is refused as loudly. */
+export const notModelled = (member: string, what: string): HostError =>
+  new HostError("ApiNotFound", `${MESSAGE.ApiNotFound} [excel-host: ${member} ${what} is not modelled]`, member);
+
 /** Runs `fn`, stamping `location` on a HostError that does not carry one yet. */
 export function located<T>(location: string, fn: () => T): T {
   try {
