@@ -1,5 +1,5 @@
 import { columnLetter } from "../blueprint/a1";
-import { SheetBlueprint, StyleSpec } from "../blueprint/types";
+import { Cell, SheetBlueprint, StyleSpec, isFormula } from "../blueprint/types";
 import { formulaInput, gridWidth, rectangle, valueInput } from "./cell-input";
 import { PayloadBudget, jsonBytes, queueGridWrite } from "./payload-budget";
 
@@ -122,18 +122,41 @@ export function layoutKey(sheet: SheetBlueprint): string {
   return JSON.stringify(layout);
 }
 
-async function writeSheetValues(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget): Promise<void> {
-  if (sheet.cells.length === 0) return;
-  const values = rectangle(sheet.cells, gridWidth(sheet.cells), valueInput);
-  await queueColumnSpanWrite(budget, values, 0, (row, column, block) => (writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length)).values = block));
+/**
+ * Formulas that name no other sheet can go with the constants, in one write: only a reference
+ * to another sheet needs that sheet's final name (writeSheetFormulas). A unit sheet's 时限预警
+ * formulas read their own row, so the sheet needs one range instead of two.
+ */
+export function formulasSelfContained(sheet: SheetBlueprint): boolean {
+  return sheet.cells.every((row) => row.every((c) => !isFormula(c) || !c.f.replace(/"[^"]*"/g, "").includes("!")));
+}
+
+const cellInput = (cell: Cell | undefined): string | number | null => valueInput(cell) ?? formulaInput(cell);
+
+/** Writes the constants, and the formulas as well when `withFormulas` (returns whether it did). */
+async function writeSheetValues(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget, withFormulas: boolean, over?: SheetBlueprint): Promise<boolean> {
+  if (sheet.cells.length === 0) return withFormulas;
+  const width = Math.max(gridWidth(sheet.cells), over ? gridWidth(over.cells.slice(0, sheet.cells.length)) : 0);
+  const values = rectangle(sheet.cells, width, withFormulas ? cellInput : valueInput);
+  // Over a copy of `over`: "" empties what the copy carried where this sheet has nothing
+  // (null would leave the template's constant in place).
+  if (over) values.forEach((row, r) => row.forEach((v, c) => v === null && valueInput(over.cells[r]?.[c]) !== null && (row[c] = "")));
+  // Constants go through `formulas` as well: Office.js reads a string without a leading "=" as
+  // a constant, with the same coercion as `values` (literalText guards it the same way).
+  await queueColumnSpanWrite(budget, values, 0, (row, column, block) => {
+    const range = writeOnly(ws.getRangeByIndexes(row, column, block.length, block[0].length));
+    if (withFormulas) range.formulas = block;
+    else range.values = block;
+  });
+  return withFormulas;
 }
 
 /**
  * A sheet written as a copy of one already written in this run (copy-plan.ts): Worksheet.copy
  * (ExcelApi 1.7) carries its formats, widths, validation, conditional formats, freeze panes,
  * tab colour and page setup; the rows this sheet does not have are deleted (Range.delete "Up",
- * ExcelApi 1.1, which shrinks the formats and rules of the rows that remain), the constants the
- * copy carried are cleared (contents only) and this sheet's own written. Formulas and protection
+ * ExcelApi 1.1, which shrinks the formats and rules of the rows that remain) and this sheet's
+ * constants are written over the ones the copy carried, "" where it has none. Formulas and protection
  * come later, as for any sheet, so the copy has neither yet.
  */
 export async function writeSheetAsCopy(
@@ -142,16 +165,13 @@ export async function writeSheetAsCopy(
   sheet: SheetBlueprint,
   budget: PayloadBudget,
   deleteRows?: { from: number; to: number },
-): Promise<Excel.Worksheet> {
+): Promise<{ ws: Excel.Worksheet; formulasWritten: boolean }> {
   await budget.add(name.length, deleteRows ? 5 : 3);
   const ws = template.ws.copy("End");
   ws.name = name;
   if (deleteRows) writeOnly(ws.getRange(`${deleteRows.from}:${deleteRows.to}`)).delete("Up");
-  const rows = Math.min(template.sheet.cells.length, deleteRows ? deleteRows.from - 1 : Infinity);
-  const width = gridWidth(template.sheet.cells);
-  if (rows > 0 && width > 0) writeOnly(ws.getRangeByIndexes(0, 0, rows, width)).clear("Contents");
-  await writeSheetValues(ws, sheet, budget);
-  return ws;
+  const formulasWritten = await writeSheetValues(ws, sheet, budget, formulasSelfContained(sheet), template.sheet);
+  return { ws, formulasWritten };
 }
 
 /**
@@ -160,8 +180,13 @@ export async function writeSheetAsCopy(
  * every sheet has its final name (a formula naming a sheet that does not exist yet
  * would be stored as an external reference).
  */
-export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint, budget: PayloadBudget, options: { printLayout: boolean }): Promise<void> {
-  await writeSheetValues(ws, sheet, budget);
+export async function writeSheetBody(
+  ws: Excel.Worksheet,
+  sheet: SheetBlueprint,
+  budget: PayloadBudget,
+  options: { printLayout: boolean; formulasIfSelfContained?: boolean },
+): Promise<boolean> {
+  const formulasWritten = await writeSheetValues(ws, sheet, budget, Boolean(options.formulasIfSelfContained) && formulasSelfContained(sheet));
   // One range object per address for formats, validation, conditional formats and unlocking
   // (a unit sheet's status column takes seven of them); a new request gets new objects.
   const ranges = new Map<string, { syncs: number; range: Excel.Range }>();
@@ -219,6 +244,7 @@ export async function writeSheetBody(ws: Excel.Worksheet, sheet: SheetBlueprint,
     layout.centerHorizontally = true;
     layout.setPrintMargins("Inches", PRINT_MARGINS_INCHES);
   }
+  return formulasWritten;
 }
 
 /** The xlsx renderer's margins (src/xlsx/render-xlsx.ts): the same page from either path. */

@@ -72,18 +72,21 @@ async function write(context: Excel.RequestContext, plan: StagedWrite, runId: st
 
   // Unit sheets share one template: it is written in full, the others copied (copy-plan.ts).
   const { order, writes } = copyPlan(plan.write);
-  const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint }> = new Array(plan.write.length);
+  const templates = new Set(writes.flatMap((w) => (w.template === undefined ? [] : [w.template])));
+  const staged: Array<{ ws: Excel.Worksheet; sheet: SheetBlueprint; formulasWritten: boolean }> = new Array(plan.write.length);
   for (const i of order) {
     const sheet = plan.write[i];
     const name = `${STAGING_PREFIX}${runId}_${i}`;
     const { template, deleteRows } = writes[i];
     if (template !== undefined) {
-      staged[i] = { ws: await writeSheetAsCopy(staged[template], name, sheet, budget, deleteRows), sheet };
+      staged[i] = { ...(await writeSheetAsCopy(staged[template], name, sheet, budget, deleteRows)), sheet };
       continue;
     }
     const ws = worksheets.add(name);
-    await writeSheetBody(ws, sheet, budget, { printLayout: plan.printLayout });
-    staged[i] = { ws, sheet };
+    // A template is copied before any formula is written: the copy's rows are deleted first.
+    const formulasIfSelfContained = !templates.has(i);
+    const formulasWritten = await writeSheetBody(ws, sheet, budget, { printLayout: plan.printLayout, formulasIfSelfContained });
+    staged[i] = { ws, sheet, formulasWritten };
   }
 
   staged[0].ws.activate();
@@ -118,7 +121,7 @@ async function write(context: Excel.RequestContext, plan: StagedWrite, runId: st
     ws.name = sheet.name;
   }
   for (const name of [...retiring.values()]) retire(name);
-  for (const { ws, sheet } of staged) await writeSheetFormulas(ws, sheet, budget);
+  for (const { ws, sheet, formulasWritten } of staged) if (!formulasWritten) await writeSheetFormulas(ws, sheet, budget);
   // Charts count as protected content: add it before the sheet is protected.
   const summary = staged.find((s) => s.sheet.name === SHEET.summary);
   if (summary) addRateChart(summary.ws, summary.sheet, plan.unitCount);
@@ -132,8 +135,12 @@ async function write(context: Excel.RequestContext, plan: StagedWrite, runId: st
     context.workbook.names.getItemOrNullObject(n.name).delete();
     context.workbook.names.add(n.name, `=${n.ref}`);
   }
-  plan.blueprint.sheets.forEach((sheet, i) => (worksheets.getItem(sheet.name).position = i));
-  worksheets.getItem(SHEET.summary).activate();
+  // The sheets this run wrote are set through the objects it holds (no lookup by name per sheet);
+  // the ones it kept are looked up.
+  const written = new Map(staged.map(({ ws, sheet }) => [sheet.name, ws]));
+  const sheetNamed = (name: string) => written.get(name) ?? worksheets.getItem(name);
+  plan.blueprint.sheets.forEach((sheet, i) => (sheetNamed(sheet.name).position = i));
+  sheetNamed(SHEET.summary).activate();
   context.workbook.names.getItemOrNullObject(marker).delete();
   await context.sync();
   return held;

@@ -1,7 +1,7 @@
 import { buildBlueprint } from "../../src/blueprint/build-blueprint";
 import { parseTaskList } from "../../src/domain/parse-task-list";
 import { copyPlan, layoutAfterRowDelete } from "../../src/excel/copy-plan";
-import { layoutKey, protectSheet, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
+import { formulasSelfContained, layoutKey, protectSheet, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
 import { PayloadBudget } from "../../src/excel/payload-budget";
 import { createNodeHost } from "../excel-host/node-host";
 
@@ -107,9 +107,13 @@ describe("a sheet written as a copy of one of the same layout", () => {
         await writeSheetBody(ws, first, budget, { printLayout: true });
         await ctx.sync();
         const before = host.stats.snapshot().requestBytes;
-        const target = asCopy ? await writeSheetAsCopy({ ws, sheet: first }, "单位", second, budget) : ctx.workbook.worksheets.add("单位");
+        // The copy writes its own-row formulas with its constants; the full write in a second pass.
+        const made = asCopy ? await writeSheetAsCopy({ ws, sheet: first }, "单位", second, budget) : undefined;
+        const target = made?.ws ?? ctx.workbook.worksheets.add("单位");
         if (!asCopy) await writeSheetBody(target, second, budget, { printLayout: true });
-        for (const [w, s] of [[ws, first], [target, second]] as const) await writeSheetFormulas(w, s, budget);
+        expect(made?.formulasWritten ?? asCopy).toBe(asCopy);
+        await writeSheetFormulas(ws, first, budget);
+        if (!made?.formulasWritten) await writeSheetFormulas(target, second, budget);
         await ctx.sync();
         bytes.push(host.stats.snapshot().requestBytes - before);
       });
@@ -143,14 +147,12 @@ describe("a unit sheet written as a copy of a longer one, its surplus rows delet
         await writeSheetBody(ws, long, budget, { printLayout: true });
         await ctx.sync();
         const before = host.stats.snapshot().requestBytes;
-        const target = asCopy
-          ? await writeSheetAsCopy({ ws, sheet: long }, "单位", short, budget, plan.writes[1].deleteRows)
-          : ctx.workbook.worksheets.add("单位");
+        const made = asCopy ? await writeSheetAsCopy({ ws, sheet: long }, "单位", short, budget, plan.writes[1].deleteRows) : undefined;
+        const target = made?.ws ?? ctx.workbook.worksheets.add("单位");
         if (!asCopy) await writeSheetBody(target, short, budget, { printLayout: true });
-        for (const [w, s] of [[ws, long], [target, short]] as const) {
-          await writeSheetFormulas(w, s, budget);
-          protectSheet(w, s);
-        }
+        await writeSheetFormulas(ws, long, budget);
+        if (!made?.formulasWritten) await writeSheetFormulas(target, short, budget);
+        for (const [w, s] of [[ws, long], [target, short]] as const) protectSheet(w, s);
         await ctx.sync();
         bytes.push(host.stats.snapshot().requestBytes - before);
       });
@@ -160,6 +162,15 @@ describe("a unit sheet written as a copy of a longer one, its surplus rows delet
     // Nothing of the template's second and third task is left below the table.
     expect(copied.values("'单位'!A3:B5")).toEqual([[2, "乙"], ["", ""], ["", ""]]);
     expect(bytes[1]).toBeLessThan(bytes[0] / 3);
+  });
+
+  it("writes formulas with the constants only where they name no other sheet", () => {
+    expect(formulasSelfContained(short)).toBe(true);
+    expect(short.cells.some((row) => row.some((c) => c !== null && typeof c === "object"))).toBe(true);
+    // 任务总表 and 汇总 read the unit sheets: their formulas wait for the final sheet names.
+    for (const role of ["master", "summary"]) expect(formulasSelfContained(bp.sheets.find((s) => s.role === role)!)).toBe(false);
+    // An exclamation mark inside a text literal names no sheet.
+    expect(formulasSelfContained({ ...short, cells: [[{ f: 'IF(A1="注意!","!","")' }]] })).toBe(true);
   });
 
   it("is not planned when the deletion would leave another layout: a rule reading a deleted row", () => {
