@@ -28,6 +28,13 @@ describe("a table's surroundings: title, notes above and remarks below", () => {
     ]);
   });
 
+  it("a bare page number above the title (text copied from a PDF) is an ignored line, not data before the header", () => {
+    const list = parseTaskList(["2", "重点任务分工清单", "序号\t政策内容\t责任部门", "1\t推进城乡供水一体化\t省水利厅"].join("\n"));
+    expect(list.name).toBe("重点任务分工清单");
+    expect(list.tasks.map((t) => [t.id, t.line])).toEqual([[1, 4]]);
+    expect(list.ignored).toEqual([{ line: 1, text: "2" }]);
+  });
+
   it("without a title the list is called 任务清单, or the name the caller gives; a plain table has no extra columns", () => {
     const text = tsv([
       ["序号", "政策内容", "责任部门"],
