@@ -46,7 +46,9 @@ export function parseBlockTaskList(text: string, options: { name?: string; alias
     const units = splitUnits(unitsText, options.aliases);
     const line = lines[0].line;
     if (units.length === 0) {
-      problems.push({ line, message: "“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。" });
+      // Point at the empty unit line itself, where the user has to type.
+      const empty = fields.find((f) => [...LEAD_FIELDS, ...UNIT_FIELDS, ...SUPPORT_FIELDS].includes(f.name));
+      problems.push({ line: empty?.line ?? line, message: "“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。" });
       return;
     }
     const number = taskNumber(lines[0].text);

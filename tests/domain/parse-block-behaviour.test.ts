@@ -88,10 +88,10 @@ describe("block task lists (任务段落 + 牵头单位：… lines)", () => {
     expect("infoColumns" in list).toBe(false);
   });
 
-  it("refuses a task whose unit lines are all empty, naming the task's first line", () => {
+  it("refuses a task whose unit lines are all empty, naming the empty 牵头单位 line", () => {
     const text = ["重点任务分工", "1．完善职业教育标准体系。", "牵头单位：", "配合单位：", "2．推进产教融合。", "牵头单位：省发展改革委"].join("\n");
-    expect(problemsOf(text)).toEqual([{ line: 2, message: "“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。" }]);
-    expect(() => parseTaskList(text)).toThrow("第 2 行：“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。");
+    expect(problemsOf(text)).toEqual([{ line: 3, message: "“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。" }]);
+    expect(() => parseTaskList(text)).toThrow("第 3 行：“牵头单位/责任单位”一行是空的。请填写至少一个责任单位。");
   });
 
   it("refuses a field line with no task text above it, naming that line and the field", () => {
