@@ -1,4 +1,5 @@
-import { TaskListError, parseTaskList } from "../../src/domain";
+import { parseTaskList } from "../../src/domain";
+import { taskListError } from "../support/task-list-error";
 
 /**
  * The block style as provincial offices publish it: a numbered paragraph, then one line per
@@ -30,15 +31,7 @@ const UNNUMBERED = `重点工作责任清单
 组织高校毕业生就业见习
 责任单位:市人社局、团市委`;
 
-function problemsOf(text: string): ReadonlyArray<{ line?: number; message: string }> {
-  try {
-    parseTaskList(text);
-  } catch (e) {
-    if (e instanceof TaskListError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected a TaskListError");
-}
+const problemsOf = (text: string) => taskListError(() => parseTaskList(text)).problems;
 
 describe("block task lists (任务段落 + 牵头单位：… lines)", () => {
   it("reads each task's text from its paragraph, joined across lines, without the number or the final stop", () => {

@@ -1,16 +1,9 @@
 import { TaskListError, parseTaskList } from "../../src/domain";
+import { taskListError } from "../support/task-list-error";
 
 const HEADER = "序号\t政策内容\t责任部门";
 
-function errorOf(text: string): TaskListError {
-  try {
-    parseTaskList(text);
-  } catch (e) {
-    if (e instanceof TaskListError) return e;
-    throw e;
-  }
-  throw new Error("expected a TaskListError");
-}
+const errorOf = (text: string): TaskListError => taskListError(() => parseTaskList(text));
 
 describe("malformed task lists are refused with the line named", () => {
   it("a row without units", () => {

@@ -1,4 +1,5 @@
-import { TaskListError, parseInlineTaskList, parseTaskList } from "../../src/domain";
+import { parseInlineTaskList, parseTaskList } from "../../src/domain";
+import { taskListError } from "../support/task-list-error";
 
 /**
  * The inline style of policy documents: "任务文本。（某某牵头，某某按职责分工负责）". What each
@@ -16,15 +17,7 @@ const UNNUMBERED = `就业工作任务分工
 组织高校毕业生就业见习。(市人社局牵头,团市委配合)
 开展就业服务进校园活动。(市教育局负责)`;
 
-function problemsOf(parse: () => unknown): ReadonlyArray<{ line?: number; message: string }> {
-  try {
-    parse();
-  } catch (e) {
-    if (e instanceof TaskListError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected a TaskListError");
-}
+const problemsOf = (parse: () => unknown) => taskListError(parse).problems;
 
 describe("inline task lists (任务文本（某某牵头，某某负责）)", () => {
   it("keeps published numbers, and reads the text without the number, the bracket or the final stop", () => {

@@ -1,17 +1,10 @@
 import { TaskListError, parseTaskList } from "../../src/domain";
+import { taskListError } from "../support/task-list-error";
 
 const tsv = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\n");
 const HEADER = ["序号", "政策内容", "责任部门"];
 
-function errorOf(text: string): TaskListError {
-  try {
-    parseTaskList(text);
-  } catch (e) {
-    if (e instanceof TaskListError) return e;
-    throw e;
-  }
-  throw new Error("expected a TaskListError");
-}
+const errorOf = (text: string): TaskListError => taskListError(() => parseTaskList(text));
 
 describe("text decoded with the wrong encoding", () => {
   it("names the line of the first unreadable character, even in the middle of the text", () => {

@@ -1,4 +1,5 @@
 import { buildBlueprint } from "../../src/blueprint/build-blueprint";
+import { SheetBlueprint } from "../../src/blueprint/types";
 import { parseTaskList } from "../../src/domain/parse-task-list";
 import { copyPlan, layoutAfterRowDelete } from "../../src/excel/copy-plan";
 import { formulasSelfContained, layoutKey, protectSheet, rowBlocks, widthRuns, writeSheetAsCopy, writeSheetBody, writeSheetFormulas } from "../../src/excel/sheet-writer";
@@ -86,6 +87,37 @@ function sheetState(host: ReturnType<typeof createNodeHost>, name: string): unkn
   };
 }
 
+/**
+ * `sheet` written twice after `template` (on 模板): in full on a new sheet, and as a copy of the
+ * template (deleting `deleteRows`), each then given its formulas and protection. Returns both
+ * hosts and the request bytes each spent on 单位.
+ */
+async function writtenBothWays(template: SheetBlueprint, sheet: SheetBlueprint, deleteRows?: { from: number; to: number }) {
+  const full = createNodeHost();
+  const copied = createNodeHost();
+  const bytes: number[] = [];
+  for (const [host, asCopy] of [[full, false], [copied, true]] as const) {
+    await host.run(async (ctx) => {
+      const budget = new PayloadBudget(ctx);
+      const ws = ctx.workbook.worksheets.add("模板");
+      await writeSheetBody(ws, template, budget, { printLayout: true });
+      await ctx.sync();
+      const before = host.stats.snapshot().requestBytes;
+      // The copy writes its own-row formulas with its constants; the full write in a second pass.
+      const made = asCopy ? await writeSheetAsCopy({ ws, sheet: template }, "单位", sheet, budget, deleteRows) : undefined;
+      const target = made?.ws ?? ctx.workbook.worksheets.add("单位");
+      if (!asCopy) await writeSheetBody(target, sheet, budget, { printLayout: true });
+      expect(made?.formulasWritten ?? asCopy).toBe(asCopy);
+      await writeSheetFormulas(ws, template, budget);
+      if (!made?.formulasWritten) await writeSheetFormulas(target, sheet, budget);
+      for (const [w, s] of [[ws, template], [target, sheet]] as const) protectSheet(w, s);
+      await ctx.sync();
+      bytes.push(host.stats.snapshot().requestBytes - before);
+    });
+  }
+  return { full, copied, bytes };
+}
+
 describe("a sheet written as a copy of one of the same layout", () => {
   // Two units of one task each: the same layout; the first unit's row has a deadline, the second's none.
   const list = parseTaskList("序号\t政策内容\t责任部门\t完成时限\n1\t甲\t省教育厅\t2026年6月底前\n2\t乙\t省财政厅\t\n");
@@ -97,27 +129,7 @@ describe("a sheet written as a copy of one of the same layout", () => {
     expect(first.cells[2][5]).not.toBeNull();
     expect(second.cells[2][5] ?? null).toBeNull();
 
-    const full = createNodeHost();
-    const copied = createNodeHost();
-    const bytes: number[] = [];
-    for (const [host, asCopy] of [[full, false], [copied, true]] as const) {
-      await host.run(async (ctx) => {
-        const budget = new PayloadBudget(ctx);
-        const ws = ctx.workbook.worksheets.add("模板");
-        await writeSheetBody(ws, first, budget, { printLayout: true });
-        await ctx.sync();
-        const before = host.stats.snapshot().requestBytes;
-        // The copy writes its own-row formulas with its constants; the full write in a second pass.
-        const made = asCopy ? await writeSheetAsCopy({ ws, sheet: first }, "单位", second, budget) : undefined;
-        const target = made?.ws ?? ctx.workbook.worksheets.add("单位");
-        if (!asCopy) await writeSheetBody(target, second, budget, { printLayout: true });
-        expect(made?.formulasWritten ?? asCopy).toBe(asCopy);
-        await writeSheetFormulas(ws, first, budget);
-        if (!made?.formulasWritten) await writeSheetFormulas(target, second, budget);
-        await ctx.sync();
-        bytes.push(host.stats.snapshot().requestBytes - before);
-      });
-    }
+    const { full, copied, bytes } = await writtenBothWays(first, second);
     expect(sheetState(copied, "单位")).toEqual(sheetState(full, "单位"));
     expect(sheetState(copied, "模板")).toEqual(sheetState(full, "模板"));
     // The deadline the template carried is gone from the copy.
@@ -137,26 +149,7 @@ describe("a unit sheet written as a copy of a longer one, its surplus rows delet
     const plan = copyPlan([long, short]);
     expect(plan.writes[1]).toEqual({ template: 0, deleteRows: { from: short.cells.length + 1, to: long.cells.length } });
 
-    const full = createNodeHost();
-    const copied = createNodeHost();
-    const bytes: number[] = [];
-    for (const [host, asCopy] of [[full, false], [copied, true]] as const) {
-      await host.run(async (ctx) => {
-        const budget = new PayloadBudget(ctx);
-        const ws = ctx.workbook.worksheets.add("模板");
-        await writeSheetBody(ws, long, budget, { printLayout: true });
-        await ctx.sync();
-        const before = host.stats.snapshot().requestBytes;
-        const made = asCopy ? await writeSheetAsCopy({ ws, sheet: long }, "单位", short, budget, plan.writes[1].deleteRows) : undefined;
-        const target = made?.ws ?? ctx.workbook.worksheets.add("单位");
-        if (!asCopy) await writeSheetBody(target, short, budget, { printLayout: true });
-        await writeSheetFormulas(ws, long, budget);
-        if (!made?.formulasWritten) await writeSheetFormulas(target, short, budget);
-        for (const [w, s] of [[ws, long], [target, short]] as const) protectSheet(w, s);
-        await ctx.sync();
-        bytes.push(host.stats.snapshot().requestBytes - before);
-      });
-    }
+    const { full, copied, bytes } = await writtenBothWays(long, short, plan.writes[1].deleteRows);
     expect(sheetState(copied, "单位")).toEqual(sheetState(full, "单位"));
     expect(sheetState(copied, "模板")).toEqual(sheetState(full, "模板"));
     // Nothing of the template's second and third task is left below the table.
