@@ -1,6 +1,7 @@
 import { vocabularyFromMeta } from "../domain/vocabulary-file";
 import { Grid, ReadAssignment, ReadIssue, TrackerMeta, gridText, readMetaGrid, readUnitGrid } from "../blueprint/read-grid";
 import { SHEET } from "../blueprint/layout";
+import { isOfficeError } from "./excel-errors";
 import { unitSheetTitle } from "../blueprint/unit-sheet";
 import { META_KEYS } from "../blueprint/meta-sheet";
 
@@ -92,43 +93,116 @@ export async function repairMeta(context: Excel.RequestContext, sheets: Workbook
 /** Queues a read of a sheet's used range (values only) and returns a getter for after the sync. */
 export function queueGrid(context: Excel.RequestContext, sheet: string): () => { grid: Grid; firstRow: number } {
   const range = context.workbook.worksheets.getItem(sheet).getUsedRange(true).load("values,rowIndex,columnIndex");
-  return () => {
-    // Pad on the left so column indexes are sheet columns (the used range may start past A).
-    const pad = Array(range.columnIndex).fill(null);
-    const grid = (range.values as Grid).map((row) => [...pad, ...row]);
-    const lead: Grid = Array.from({ length: range.rowIndex }, () => []);
-    return { grid: [...lead, ...grid], firstRow: 1 };
-  };
+  // Padded so column indexes are sheet columns (the used range may start past A).
+  return () => gridAt(range.values as Grid, range.rowIndex, range.columnIndex);
 }
 
 /**
- * Unit-sheet rows per read request. A row comes back as ~720 bytes (measured at 5,000
- * tasks: 2.88 MB for 4,000 rows), so 5,000 rows keep a response near 3.6 MB, under 4 MB.
+ * Unit-sheet rows per read request. A row comes back as ~720 bytes when its reports are short
+ * (measured at 5,000 tasks: 2.88 MB for 4,000 rows), so 5,000 rows keep such a response near
+ * 3.6 MB. Reports as long as a month of real ones make rows bigger: a request whose answer
+ * passes Excel on the web's 5 MB is read again in smaller pieces (readAfterOverflow).
  */
 export const ROWS_PER_READ = 5000;
 
 export type GridGetter = () => { grid: Grid; firstRow: number };
 
+const isResponseOverflow = (e: unknown): boolean => isOfficeError(e) && e.code === "ResponsePayloadSizeLimitExceeded";
+
 /**
  * Reads sheets' used ranges in as few requests as the response limit allows: sheets are
  * queued in order and a sync is made whenever the next one would pass ROWS_PER_READ.
- * Whatever the caller queued just before rides along with the first request.
+ * Whatever the caller queued just before rides along with the first request; if that request's
+ * answer is refused as too large, `requeue` queues the caller's reads again (they are lost with
+ * the answer) before the sheets are read in smaller pieces.
  */
-export async function readSheetsInGroups(context: Excel.RequestContext, sheets: ReadonlyArray<{ sheet: string; rows: number }>): Promise<Map<string, GridGetter>> {
+export async function readSheetsInGroups(
+  context: Excel.RequestContext,
+  sheets: ReadonlyArray<{ sheet: string; rows: number }>,
+  requeue: () => void = () => undefined,
+): Promise<Map<string, GridGetter>> {
   const out = new Map<string, GridGetter>();
+  const groups: string[][] = [];
   let rows = 0;
-  let pending = false;
   for (const { sheet, rows: n } of sheets) {
-    if (pending && rows + n > ROWS_PER_READ) {
-      await context.sync();
+    if (groups.length === 0 || rows + n > ROWS_PER_READ) {
+      groups.push([]);
       rows = 0;
     }
-    out.set(sheet, queueGrid(context, sheet));
+    groups[groups.length - 1].push(sheet);
     rows += n;
-    pending = true;
   }
-  await context.sync();
+  if (groups.length === 0) {
+    await context.sync();
+    return out;
+  }
+  for (const [i, group] of groups.entries()) {
+    const queued = group.map((sheet) => [sheet, queueGrid(context, sheet)] as const);
+    try {
+      await context.sync();
+      for (const [sheet, get] of queued) out.set(sheet, get);
+    } catch (e) {
+      if (!isResponseOverflow(e)) throw e;
+      if (i === 0) {
+        // On their own: a further refused answer must not take the caller's reads with it.
+        requeue();
+        await context.sync();
+      }
+      for (const [sheet, get] of await readAfterOverflow(context, group)) out.set(sheet, get);
+    }
+  }
   return out;
+}
+
+/**
+ * Sheets whose answer was too large together: halves of the group, each read on its own;
+ * a single sheet too large alone is read in row slices, halved until each answer fits.
+ * Reads change nothing, so a refused answer is simply asked for again in parts.
+ */
+async function readAfterOverflow(context: Excel.RequestContext, group: readonly string[]): Promise<Map<string, GridGetter>> {
+  if (group.length > 1) {
+    const half = Math.ceil(group.length / 2);
+    const out = new Map<string, GridGetter>();
+    for (const part of [group.slice(0, half), group.slice(half)]) {
+      const queued = part.map((sheet) => [sheet, queueGrid(context, sheet)] as const);
+      try {
+        await context.sync();
+        for (const [sheet, get] of queued) out.set(sheet, get);
+      } catch (e) {
+        if (!isResponseOverflow(e)) throw e;
+        for (const [sheet, get] of await readAfterOverflow(context, part)) out.set(sheet, get);
+      }
+    }
+    return out;
+  }
+  const [sheet] = group;
+  const used = context.workbook.worksheets.getItem(sheet).getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  const rows: Grid = [];
+  let slice = Math.ceil(used.rowCount / 2);
+  for (let at = 0; at < used.rowCount; ) {
+    const n = Math.min(slice, used.rowCount - at);
+    const part = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(used.rowIndex + at, used.columnIndex, n, used.columnCount).load("values");
+    try {
+      await context.sync();
+    } catch (e) {
+      // One row alone too large cannot be split further: the error stands.
+      if (!isResponseOverflow(e) || n === 1) throw e;
+      slice = Math.ceil(n / 2);
+      continue;
+    }
+    rows.push(...(part.values as Grid));
+    at += n;
+  }
+  const grid = gridAt(rows, used.rowIndex, used.columnIndex);
+  return new Map([[sheet, () => grid]]);
+}
+
+/** Pads a block read at (rowIndex, columnIndex) so its indexes are the sheet's. */
+function gridAt(values: Grid, rowIndex: number, columnIndex: number): { grid: Grid; firstRow: number } {
+  const pad = Array(columnIndex).fill(null);
+  const lead: Grid = Array.from({ length: rowIndex }, () => []);
+  return { grid: [...lead, ...values.map((row) => [...pad, ...row])], firstRow: 1 };
 }
 
 /**
@@ -172,9 +246,14 @@ export async function readTrackerContent(
   sheets: WorkbookSheets,
   likelyUnitSheets: ReadonlyArray<{ sheet: string; rows: number }>,
 ): Promise<TrackerContent> {
-  const meta = queueGrid(context, SHEET.meta);
-  const log = sheets.names.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
-  const early = await readSheetsInGroups(context, likelyUnitSheets.filter((s) => sheets.names.includes(s.sheet)));
+  const queueOwn = () => ({ meta: queueGrid(context, SHEET.meta), log: sheets.names.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined });
+  let own = queueOwn();
+  const early = await readSheetsInGroups(
+    context,
+    likelyUnitSheets.filter((s) => sheets.names.includes(s.sheet)),
+    () => (own = queueOwn()),
+  );
+  const { meta, log } = own;
   const parsed = readMetaGrid(meta().grid);
   const vocabulary = vocabularyFromMeta(parsed.extra);
   const missed = parsed.units.filter((u) => !early.has(u.sheet) && sheets.names.includes(u.sheet));

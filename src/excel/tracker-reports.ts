@@ -36,8 +36,13 @@ export async function readMasterState(context: Excel.RequestContext): Promise<Ma
   const meta = readMetaGrid(metaGrid().grid);
   const vocabulary = vocabularyFromMeta(meta.extra);
   const units = meta.units.filter((u) => sheetNames.includes(u.sheet));
-  const logGrid = sheetNames.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined;
-  const grids = await readSheetsInGroups(context, units.map((u) => ({ sheet: u.sheet, rows: u.tasks })));
+  const queueLog = () => (sheetNames.includes(SHEET.mergeLog) ? queueGrid(context, SHEET.mergeLog) : undefined);
+  let logGrid = queueLog();
+  const grids = await readSheetsInGroups(
+    context,
+    units.map((u) => ({ sheet: u.sheet, rows: u.tasks })),
+    () => (logGrid = queueLog()),
+  );
 
   const assignments: ReadAssignment[] = [];
   const issues: ReadIssue[] = [];
