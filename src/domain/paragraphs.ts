@@ -41,18 +41,24 @@ function openBrackets(text: string): number {
   return depth;
 }
 
-/** A bracket opened on one line and closed on a later one (a PDF line break) makes one line. */
+/**
+ * A bracket opened on one line and closed on a later one (a PDF line break) makes one line,
+ * up to three lines further; never across the start of another numbered task, so a bracket
+ * left open by a typo does not swallow the tasks after it (the line keeps its stray bracket).
+ */
 export function joinOpenBrackets(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     let current = lines[i];
-    for (let more = 0; more < 3 && openBrackets(current.text) > 0 && i + 1 < lines.length; more++) {
+    for (let more = 0; more < 3 && openBrackets(current.text) > 0 && i + 1 < lines.length && !startsTask(lines[i + 1].text); more++) {
       current = { line: current.line, text: joinLines([current.text, lines[++i].text]) };
     }
     out.push(current);
   }
   return out;
 }
+
+const startsTask = (text: string): boolean => taskNumber(text) !== undefined || chineseTaskNumber(text) !== undefined;
 
 /**
  * A line copied from a PDF or web page breaks a paragraph where the page ended, so a long

@@ -41,6 +41,27 @@ describe("inline task lists (任务文本（某某牵头，某某负责）)", ()
     ]);
   });
 
+  it("keeps the tasks after a bracket left open by a typo: a numbered line is never joined to it", () => {
+    const list = parseTaskList(
+      [
+        "职业教育重点任务分工",
+        "1．制定职业教育发展专项规划（2021—2025年。（省教育厅牵头）",
+        "2．推进产教融合。（省发展改革委牵头）",
+        "3．扩大招生规模。（省教育厅负责）",
+        "4．建设实训基地。（省人社厅牵头）",
+        "5．完善资助政策。（省财政厅负责）",
+      ].join("\n"),
+    );
+    expect(list.tasks.map((t) => [t.id, t.line, t.units])).toEqual([
+      [1, 2, ["省教育厅"]],
+      [2, 3, ["省发展改革委"]],
+      [3, 4, ["省教育厅"]],
+      [4, 5, ["省人社厅"]],
+      [5, 6, ["省财政厅"]],
+    ]);
+    expect(list.tasks[0].text).toBe("制定职业教育发展专项规划（2021—2025年");
+  });
+
   it("numbers unnumbered paragraphs 1, 2, … in order", () => {
     const list = parseTaskList(UNNUMBERED);
     expect(list.name).toBe("就业工作任务分工");
