@@ -30,7 +30,7 @@ export class SectionPath {
 export function isFormalityLine(line: string): boolean {
   const f = foldWidth(line).replace(/\s+/g, "");
   return (
-    /^附件\d*[::]?$/.test(f) ||
+    /^附件[\d一二三四五六七八九十]*:?$/.test(f) ||
     /[〔\[]\d{4}[〕\]]\d+号/.test(f) ||
     /^\d{4}年\d{1,2}月\d{1,2}日$/.test(f) ||
     /^[-—第]*\d+[-—页]*$/.test(f) ||
@@ -38,7 +38,8 @@ export function isFormalityLine(line: string): boolean {
   );
 }
 
-const ATTACHMENT_PREFIX = /^附件\s*\d*\s*[:：]\s*/;
+/** "附件1：", "附件一：", "附件1 " or "附件：" before a title; a bare "附件" word (附件清单) stays. */
+const ATTACHMENT_PREFIX = /^附件\s*(?:[\d一二三四五六七八九十]+\s*[:：]?|[:：])\s*/;
 
 const TITLE_WORDS = /清单|分工|任务|方案|台账|计划|措施|要点|一览表/;
 

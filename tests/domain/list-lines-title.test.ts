@@ -67,4 +67,14 @@ describe("the list's name", () => {
     expect([...sixty].length).toBe(60);
     expect(nameOf(sixty)).toBe(sixty);
   });
+
+  it("drops 附件 labels numbered in Chinese or without a colon, and skips them as lines", () => {
+    const title = "江西省职业教育重点任务清单";
+    expect(nameOf(NOTICE, "附件一")).toBe(NOTICE);
+    expect(nameOf("附件二：" + title)).toBe(title);
+    expect(nameOf("附件1 " + title)).toBe(title);
+    expect(nameOf("附件：" + title)).toBe(title);
+    // A title that merely starts with the word keeps it.
+    expect(nameOf("附件清单")).toBe("附件清单");
+  });
 });
