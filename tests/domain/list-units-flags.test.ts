@@ -101,3 +101,24 @@ describe("the unit-sheet guard at the workbook boundary", () => {
     expect(() => assertSheetSafeUnits(["省教育厅", "各市、县（市、区）人民政府", "省财政厅(预算处)"])).not.toThrow();
   });
 });
+
+describe("flagged unit names in a block list", () => {
+  it("carry the line of the numbered task they belong to, not of its 牵头单位 or 配合单位 line", () => {
+    const block = parseTaskList(
+      [
+        "江西省推进职业教育高质量发展重点任务分工",
+        "一、强化职业教育类型定位",
+        "1．完善职业教育学历认证体系，推动职业本科教育发展。",
+        "牵头单位：省教育厅",
+        "配合单位：省发展改革委、省财政厅（预算处",
+        "2．推进职业学校教师队伍建设。",
+        "牵头单位：省教育厅负责",
+        "配合单位：省人力资源社会保障厅",
+      ].join("\n"),
+    );
+    expect(block.flagged?.map((f) => [f.unit, f.line])).toEqual([
+      ["省财政厅（预算处", 3],
+      ["省教育厅负责", 6],
+    ]);
+  });
+});
