@@ -12,6 +12,7 @@ const TEXTS: Record<number, string> = {
   2: "推进义务教育优质均衡发展，开展县域义务教育质量评估。",
   3: "统筹安排中央和省级资金，支持农村薄弱学校改善办学条件。",
   4: "健全高校毕业生就业创业服务体系，落实就业见习补贴政策。",
+  5: "完善教师工资待遇保障长效机制，确保不低于当地公务员平均工资收入水平。",
 };
 
 const filled: Report = { ...EMPTY_REPORT, status: "已完成", progress: "已印发实施方案", reporter: "张三", reportDate: "2025-03-10" };
@@ -25,16 +26,19 @@ const ROWS: AssignmentRow[] = [
   row(2, "省教育厅", "牵头"),
   row(1, "省教育厅", "配合"),
   row(4, "省教育厅", "配合", "2025-09-30"),
+  row(5, "省教育厅", "牵头", "2025-06-30"),
+  // 省人力资源社会保障厅's sheet, moved before 省财政厅's; 省自然资源厅 has no rows at all.
+  row(4, "省人力资源社会保障厅", "牵头", "2025-09-30"),
+  row(5, "省人力资源社会保障厅", "配合", "2025-06-30"),
   // 省财政厅's sheet
   row(1, "省财政厅", "牵头", "2025-12-31", filled),
   row(3, "省财政厅", "牵头", "2026-06-30"),
   row(4, "省财政厅", "配合", "2025-09-30"),
+  row(5, "省财政厅", "配合", "2025-06-30"),
   // 省发展改革委's sheet
   row(1, "省发展改革委", "配合", "2025-12-31"),
   row(3, "省发展改革委", "配合", "2026-06-30"),
   row(4, "省发展改革委", "配合", "2025-09-30"),
-  // 省人力资源社会保障厅's sheet, read last; 省自然资源厅 has no rows at all.
-  row(4, "省人力资源社会保障厅", "牵头", "2025-09-30"),
 ];
 
 describe("rebuilding a task list from the unit sheets of a returned tracker", () => {
@@ -42,8 +46,8 @@ describe("rebuilding a task list from the unit sheets of a returned tracker", ()
 
   it("gives one task per 序号, in 序号 order, with its text and no source line", () => {
     expect(list.name).toBe("关于推进教育高质量发展的若干措施");
-    expect(list.tasks.map((t) => t.id)).toEqual([1, 2, 3, 4]);
-    expect(list.tasks.map((t) => t.text)).toEqual([TEXTS[1], TEXTS[2], TEXTS[3], TEXTS[4]]);
+    expect(list.tasks.map((t) => t.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(list.tasks.map((t) => t.text)).toEqual([TEXTS[1], TEXTS[2], TEXTS[3], TEXTS[4], TEXTS[5]]);
     expect(list.tasks.every((t) => t.line === 0)).toBe(true);
   });
 
@@ -53,12 +57,14 @@ describe("rebuilding a task list from the unit sheets of a returned tracker", ()
       ["省教育厅"],
       ["省财政厅", "省发展改革委"],
       ["省人力资源社会保障厅", "省发展改革委", "省教育厅", "省财政厅"],
+      ["省教育厅", "省财政厅", "省人力资源社会保障厅"],
     ]);
     expect(list.tasks.map((t) => t.unitsText)).toEqual([
       "省财政厅、省发展改革委、省教育厅",
       "省教育厅",
       "省财政厅、省发展改革委",
       "省人力资源社会保障厅、省发展改革委、省教育厅、省财政厅",
+      "省教育厅、省财政厅、省人力资源社会保障厅",
     ]);
   });
 
@@ -72,6 +78,7 @@ describe("rebuilding a task list from the unit sheets of a returned tracker", ()
       { kind: "none" },
       { kind: "date", date: "2026-06-30", wording: "2026-06-30" },
       { kind: "date", date: "2025-09-30", wording: "2025-09-30" },
+      { kind: "date", date: "2025-06-30", wording: "2025-06-30" },
     ]);
   });
 
