@@ -7,11 +7,14 @@ import { TaskList } from "./types";
  */
 export type UnitOverrides = Readonly<Record<string, string>>;
 
-/** Follows chains (A → B, B → C) to the final name, ignoring cycles. */
+/**
+ * Follows chains (A → B, B → C) to the final name, ignoring cycles. A blank target (the saved
+ * settings can be edited by hand) renames nothing: it must not drop the unit from its tasks.
+ */
 function resolve(name: string, overrides: UnitOverrides): string {
   const seen = new Set<string>();
   let current = name;
-  while (overrides[current] !== undefined && overrides[current] !== current && !seen.has(current)) {
+  while (overrides[current] !== undefined && overrides[current].trim() !== "" && overrides[current] !== current && !seen.has(current)) {
     seen.add(current);
     current = overrides[current];
   }
@@ -34,6 +37,6 @@ export function parseOverrides(json: string | undefined): UnitOverrides {
   } catch (e) {
     throw new Error(`跟踪表元数据中的单位改名/合并设置已损坏（${(e as Error).message}）。请在任务窗格中重新设置后重新生成。`);
   }
-  if (typeof data !== "object" || data === null) return {};
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return {};
   return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string"));
 }

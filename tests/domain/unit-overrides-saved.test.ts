@@ -15,13 +15,13 @@ describe("unit overrides as saved in a tracker", () => {
     expect(merged.units).toEqual(["省教育厅", "省财政厅", "省发展改革委"]);
   });
 
-  it("never makes a blank unit out of a blank target", () => {
+  it("keeps the unit when the saved target is blank: no blank unit, no assignment dropped", () => {
     for (const blank of ["", "  ", "\u3000"]) {
       const changed = applyUnitOverrides(list, { 省发展改革委: blank });
       const all = [...changed.units, ...changed.tasks.flatMap((t) => t.units)];
       expect(all.every((u) => u !== "" && u.trim() === u)).toBe(true);
-      expect(changed.tasks[2].units).toEqual(["省财政厅", "省教育厅"]);
-      expect(changed.units).toEqual(["省教育厅", "省财政厅", "教育厅"]);
+      expect(changed.tasks[2].units).toEqual(["省财政厅", "省教育厅", "省发展改革委"]);
+      expect(changed.units).toEqual(["省教育厅", "省财政厅", "教育厅", "省发展改革委"]);
     }
   });
 
@@ -30,6 +30,7 @@ describe("unit overrides as saved in a tracker", () => {
     expect(parseOverrides('"省教育厅"')).toEqual({});
     expect(parseOverrides("12")).toEqual({});
     expect(parseOverrides("true")).toEqual({});
+    expect(parseOverrides('["省教育厅"]')).toEqual({});
     expect(parseOverrides('{"教育厅":"省教育厅","省财政厅":null}')).toEqual({ 教育厅: "省教育厅" });
   });
 });
