@@ -137,21 +137,27 @@ export async function readSheetsInGroups(
     return out;
   }
   for (const [i, group] of groups.entries()) {
-    const queued = group.map((sheet) => [sheet, queueGrid(context, sheet)] as const);
-    try {
+    // On their own: a further refused answer must not take the caller's reads with it.
+    const requeueAlone = async () => {
+      requeue();
       await context.sync();
-      for (const [sheet, get] of queued) out.set(sheet, get);
-    } catch (e) {
-      if (!isResponseOverflow(e)) throw e;
-      if (i === 0) {
-        // On their own: a further refused answer must not take the caller's reads with it.
-        requeue();
-        await context.sync();
-      }
-      for (const [sheet, get] of await readAfterOverflow(context, group)) out.set(sheet, get);
-    }
+    };
+    for (const [sheet, get] of await readGroup(context, group, i === 0 ? requeueAlone : undefined)) out.set(sheet, get);
   }
   return out;
+}
+
+/** One request for the group's sheets; if its answer is refused as too large, smaller ones. */
+async function readGroup(context: Excel.RequestContext, group: readonly string[], beforeRetry?: () => Promise<void>): Promise<Map<string, GridGetter>> {
+  const queued = group.map((sheet) => [sheet, queueGrid(context, sheet)] as const);
+  try {
+    await context.sync();
+    return new Map(queued);
+  } catch (e) {
+    if (!isResponseOverflow(e)) throw e;
+    await beforeRetry?.();
+    return readAfterOverflow(context, group);
+  }
 }
 
 /**
@@ -162,18 +168,9 @@ export async function readSheetsInGroups(
 async function readAfterOverflow(context: Excel.RequestContext, group: readonly string[]): Promise<Map<string, GridGetter>> {
   if (group.length > 1) {
     const half = Math.ceil(group.length / 2);
-    const out = new Map<string, GridGetter>();
-    for (const part of [group.slice(0, half), group.slice(half)]) {
-      const queued = part.map((sheet) => [sheet, queueGrid(context, sheet)] as const);
-      try {
-        await context.sync();
-        for (const [sheet, get] of queued) out.set(sheet, get);
-      } catch (e) {
-        if (!isResponseOverflow(e)) throw e;
-        for (const [sheet, get] of await readAfterOverflow(context, part)) out.set(sheet, get);
-      }
-    }
-    return out;
+    const first = await readGroup(context, group.slice(0, half));
+    const second = await readGroup(context, group.slice(half));
+    return new Map([...first, ...second]);
   }
   const [sheet] = group;
   const used = context.workbook.worksheets.getItem(sheet).getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
