@@ -1,10 +1,10 @@
+import { styleAt as sheetStyleAt } from "../support/style-at";
 /**
  * What the coordinator finds on 任务总表 besides the computed figures (those are checked by
  * the formula engine in formula-rollup.test.ts): the title's count, each task's fixed cells,
  * the helper blocks sized to the widest task, formats, protection and print settings.
  */
 import { SheetBlueprint, StyleSpec, buildBlueprint, isFormula } from "../../src/blueprint";
-import { parseRange } from "../../src/blueprint/a1";
 import { COLORS, MASTER_COLUMNS, MASTER_FIRST_ROW, SHEET } from "../../src/blueprint/layout";
 import { MASTER_HELPER_FIRST_COL, masterHelperColumns, masterLastRow } from "../../src/blueprint/master-sheet";
 import { parseTaskList } from "../../src/domain";
@@ -24,13 +24,7 @@ beforeEach(() => {
 });
 const col = (name: (typeof MASTER_COLUMNS)[number]) => MASTER_COLUMNS.indexOf(name);
 const row = (i: number) => master.cells[MASTER_FIRST_ROW - 1 + i];
-const styleAt = (rowNo: number, c: number): StyleSpec =>
-  master.formats
-    .filter((f) => {
-      const g = parseRange(f.range);
-      return rowNo >= g.top && rowNo <= g.bottom && c >= g.left && c <= g.right;
-    })
-    .reduce<StyleSpec>((acc, f) => ({ ...acc, ...f.style }), {});
+const styleAt = (rowNo: number, col: number): StyleSpec => sheetStyleAt(master, rowNo, col);
 
 describe("任务总表: fixed cells", () => {
   it("the title names the list and counts its tasks", () => {

@@ -1,9 +1,9 @@
+import { styleAt as sheetStyleAt } from "../support/style-at";
 /**
  * 汇总's frame as built: the labels around the figures, the unit table's links and extent,
  * and the trend block's place and size (its figures are checked by formula-rollup.test.ts).
  */
 import { SheetBlueprint, StyleSpec } from "../../src/blueprint";
-import { parseRange } from "../../src/blueprint/a1";
 import { SHEET, SUMMARY_OVERALL_FIRST_ROW, SUMMARY_OVERALL_LABELS, SUMMARY_UNIT_COLUMNS, SUMMARY_UNIT_HEADER_ROW } from "../../src/blueprint/layout";
 import { TREND_HEADER } from "../../src/blueprint/history-sheet";
 import { summarySheet, summaryTrendHeaderRow } from "../../src/blueprint/summary-sheet";
@@ -24,13 +24,7 @@ beforeEach(() => {
     trend: true,
   });
 });
-const styleAt = (row: number, col: number): StyleSpec =>
-  s.formats
-    .filter((f) => {
-      const g = parseRange(f.range);
-      return row >= g.top && row <= g.bottom && col >= g.left && col <= g.right;
-    })
-    .reduce<StyleSpec>((acc, f) => ({ ...acc, ...f.style }), {});
+const styleAt = (rowNo: number, col: number): StyleSpec => sheetStyleAt(s, rowNo, col);
 
 describe("汇总: labels and layout", () => {
   it("labels the update time and today's date, leaves a gap, heads the overall block, then the unit table's header", () => {

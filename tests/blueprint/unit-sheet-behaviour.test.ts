@@ -1,10 +1,10 @@
+import { styleAt as sheetStyleAt } from "../support/style-at";
 /**
  * What a unit's recipient finds on their sheet, built directly from a small list: the title's
  * counts, each row's cells (role, the other units, deadline words, reports as typed), the
  * list's extra columns, the status drop-down, which cells they may type in and how it prints.
  */
 import { SheetBlueprint, StyleSpec, isFormula } from "../../src/blueprint";
-import { parseRange } from "../../src/blueprint/a1";
 import { COLORS, UNIT_COLUMNS, UNIT_FIRST_ROW, unitCol } from "../../src/blueprint/layout";
 import { unitLastRow, unitSheet } from "../../src/blueprint/unit-sheet";
 import { EMPTY_REPORT, Report, STATUSES, parseTaskList, reportKey } from "../../src/domain";
@@ -31,13 +31,7 @@ beforeEach(() => {
 });
 const row = (i: number) => sheet.cells[UNIT_FIRST_ROW - 1 + i];
 const at = (i: number, name: (typeof UNIT_COLUMNS)[number]) => row(i)[unitCol(name)];
-const styleAt = (rowNo: number, col: number): StyleSpec =>
-  sheet.formats
-    .filter((f) => {
-      const g = parseRange(f.range);
-      return rowNo >= g.top && rowNo <= g.bottom && col >= g.left && col <= g.right;
-    })
-    .reduce<StyleSpec>((acc, f) => ({ ...acc, ...f.style }), {});
+const styleAt = (rowNo: number, col: number): StyleSpec => sheetStyleAt(sheet, rowNo, col);
 
 describe("unit sheet: title and rows", () => {
   it("the title names the unit and counts its tasks, leads and supports", () => {

@@ -1,3 +1,4 @@
+import { styleAt as sheetStyleAt } from "../support/style-at";
 /**
  * How a unit sheet marks what matters when it is opened or printed: the 逾期 flag turns red
  * by looking at the 时限预警 column itself, and the table's borders, wrapping and top
@@ -18,13 +19,7 @@ beforeEach(() => {
 });
 
 const headers = () => sheet.cells[UNIT_HEADER_ROW - 1];
-const styleAt = (rowNo: number, col: number): StyleSpec =>
-  sheet.formats
-    .filter((f) => {
-      const g = parseRange(f.range);
-      return rowNo >= g.top && rowNo <= g.bottom && col >= g.left && col <= g.right;
-    })
-    .reduce<StyleSpec>((acc, f) => ({ ...acc, ...f.style }), {});
+const styleAt = (rowNo: number, col: number): StyleSpec => sheetStyleAt(sheet, rowNo, col);
 
 describe("unit sheet marks", () => {
   it("turns a row's 逾期 red by reading its own 时限预警 cell", () => {
