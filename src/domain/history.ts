@@ -52,7 +52,8 @@ export function upsertPeriod(existing: readonly HistoryRow[], rows: readonly His
   const at = existing.findIndex((r) => String(r[0]) === period);
   const others = existing.filter((r) => String(r[0]) !== period);
   if (at < 0) return [...others, ...rows];
-  const before = existing.slice(0, at).filter((r) => String(r[0]) !== period);
+  // at is the period's first row, so nothing before it belongs to the period.
+  const before = existing.slice(0, at);
   return [...before, ...rows, ...others.slice(before.length)];
 }
 
