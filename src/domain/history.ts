@@ -99,5 +99,10 @@ export function parseHistory(json: string | undefined): HistoryRow[] | undefined
     throw new Error(`跟踪表元数据中的“历次汇总”已损坏（${(e as Error).message}），为免丢失历史，未作修改。请使用备份或联系维护人员。`);
   }
   if (!Array.isArray(data)) throw new Error("跟踪表元数据中的“历次汇总”格式不对，为免丢失历史，未作修改。");
-  return data.filter((r): r is HistoryRow => Array.isArray(r));
+  // A row that cannot be read is damage, not noise: dropping it would lose it at the next archive.
+  const bad = data.findIndex((r) => !Array.isArray(r) || r.some((cell) => typeof cell !== "string" && typeof cell !== "number"));
+  if (bad >= 0) {
+    throw new Error(`跟踪表元数据中的“历次汇总”第 ${bad + 1} 条不是有效的汇总行，为免丢失历史，未作修改。请使用备份或联系维护人员。`);
+  }
+  return data as HistoryRow[];
 }

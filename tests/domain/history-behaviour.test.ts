@@ -78,11 +78,24 @@ describe("历次汇总 read back from the tracker's metadata", () => {
     }
   });
 
-  it("keeps the archived rows and skips entries that are not rows", () => {
-    const json = JSON.stringify([["2026年10月", "t10", ALL_UNITS, 6, 3], "2026年11月", null, 7, { 期间: "x" }, ["2026年11月", "t11", ALL_UNITS, 6, 4]]);
-    expect(parseHistory(json)).toEqual([
-      ["2026年10月", "t10", ALL_UNITS, 6, 3],
-      ["2026年11月", "t11", ALL_UNITS, 6, 4],
-    ]);
+  it("keeps well-formed archived rows and refuses an entry that is not a row, naming it", () => {
+    const good = [
+      ["2026年10月", "t10", ALL_UNITS, 6, 3, ""],
+      ["2026年11月", "t11", ALL_UNITS, 6, 4, 0.5],
+    ];
+    expect(parseHistory(JSON.stringify(good))).toEqual(good);
+    const cases: Array<[unknown, number]> = [
+      ["2026年11月", 2],
+      [null, 2],
+      [7, 2],
+      [{ 期间: "x" }, 2],
+      [["2026年11月", null], 2],
+      [["2026年11月", { x: 1 }], 2],
+    ];
+    for (const [entry, position] of cases) {
+      const json = JSON.stringify([good[0], entry, good[1]]);
+      expect(() => parseHistory(json)).toThrow(`跟踪表元数据中的“历次汇总”第 ${position} 条不是有效的汇总行，为免丢失历史，未作修改。请使用备份或联系维护人员。`);
+    }
+    expect(() => parseHistory(JSON.stringify([...good, "x"]))).toThrow("第 3 条");
   });
 });
