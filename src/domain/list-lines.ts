@@ -14,6 +14,9 @@ export function sectionLevel(line: string): number | undefined {
   return undefined;
 }
 
+/** Between the open headings of a task's section path. */
+export const SECTION_SEPARATOR = " / ";
+
 export class SectionPath {
   private open: Array<{ level: number; text: string }> = [];
 
@@ -22,7 +25,7 @@ export class SectionPath {
   }
 
   get current(): string | undefined {
-    return this.open.length > 0 ? this.open.map((s) => s.text).join(" / ") : undefined;
+    return this.open.length > 0 ? this.open.map((s) => s.text).join(SECTION_SEPARATOR) : undefined;
   }
 }
 

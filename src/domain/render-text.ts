@@ -1,4 +1,5 @@
 import { deadlineWording } from "./deadline";
+import { SECTION_SEPARATOR } from "./list-lines";
 import { TaskList } from "./types";
 
 const DEADLINE_COLUMN = "完成时限";
@@ -17,11 +18,20 @@ export function renderTaskListText(list: TaskList): string {
   const withDeadline = list.tasks.some((t) => deadlineCell(t) !== "");
   const header = ["序号", "政策内容", "责任部门", ...(withDeadline ? [DEADLINE_COLUMN] : []), ...info];
   const lines = [list.name, "", header.join("\t")];
-  let section: string | undefined;
+  let open: string[] = [];
   const flat = (s: string) => s.replace(/[\t\r\n]+/g, " ");
   for (const t of list.tasks) {
-    if (t.section !== section && t.section !== undefined) lines.push(flat(t.section));
-    section = t.section;
+    if (t.section !== undefined) {
+      // One heading per line, from the first that changed: a path on one line ("一、… / （一）…")
+      // would come back as one heading with its spaces cleaned away.
+      const parts = t.section.split(SECTION_SEPARATOR);
+      let from = parts.findIndex((p, i) => p !== open[i]);
+      if (from < 0 && parts.length < open.length) from = parts.length - 1;
+      if (from >= 0) lines.push(...parts.slice(from).map(flat));
+      open = parts;
+    } else {
+      open = [];
+    }
     const cells = [String(t.id), t.text, t.units.join("、"), ...(withDeadline ? [deadlineCell(t)] : []), ...info.map((c) => t.info?.[c] ?? "")];
     lines.push(cells.map(flat).join("\t"));
   }

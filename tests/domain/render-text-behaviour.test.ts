@@ -146,3 +146,58 @@ describe("text that would break the table shape", () => {
     expect(text.split("\n").slice(3)).toEqual(["1\t制定实施方案\t省教育厅", "二、保障措施", "2\t落实资助政策\t省财政厅", "3\t开展督导评估\t省教育厅", ""]);
   });
 });
+
+describe("nested headings", () => {
+  const list = parseTaskList(
+    tsv([
+      ["序号", "工作任务", "责任单位"],
+      ["一、深化职业教育改革"],
+      ["（一）完善现代职业教育体系"],
+      ["1", "推进中等职业教育与普通高中教育协调发展", "省教育厅"],
+      ["（二）推进产教融合"],
+      ["2", "遴选一批省级产教融合型企业", "省发展改革委"],
+      ["二、加强保障"],
+      ["3", "落实生均拨款制度", "省财政厅"],
+      ["（一）强化经费投入"],
+      ["4", "设立职业教育专项资金", "省财政厅"],
+    ]),
+  );
+
+  it("are parsed as a path of open headings", () => {
+    expect(list.tasks.map((t) => t.section)).toEqual([
+      "一、深化职业教育改革 / （一）完善现代职业教育体系",
+      "一、深化职业教育改革 / （二）推进产教融合",
+      "二、加强保障",
+      "二、加强保障 / （一）强化经费投入",
+    ]);
+  });
+
+  it("are written one per line from the first that changed, so the text parses back to the same paths", () => {
+    const text = renderTaskListText(list);
+    expect(text.split("\n").slice(3, -1)).toEqual([
+      "一、深化职业教育改革",
+      "（一）完善现代职业教育体系",
+      "1\t推进中等职业教育与普通高中教育协调发展\t省教育厅",
+      "（二）推进产教融合",
+      "2\t遴选一批省级产教融合型企业\t省发展改革委",
+      "二、加强保障",
+      "3\t落实生均拨款制度\t省财政厅",
+      "（一）强化经费投入",
+      "4\t设立职业教育专项资金\t省财政厅",
+    ]);
+    expect(comparable(parseTaskList(text))).toEqual(comparable(list));
+  });
+
+  it("a task back under the outer heading after a sub-heading's tasks repeats the outer heading", () => {
+    const outer = "一、深化职业教育改革";
+    const inner = `${outer} / （一）完善现代职业教育体系`;
+    const rebuilt: TaskList = {
+      name: "任务清单",
+      units: ["省教育厅"],
+      tasks: [task(1, "推进中高职贯通培养", ["省教育厅"], { section: inner }), task(2, "开展职业教育活动周", ["省教育厅"], { section: outer })],
+    };
+    const text = renderTaskListText(rebuilt);
+    expect(text.split("\n").slice(3, -1)).toEqual([outer, "（一）完善现代职业教育体系", "1\t推进中高职贯通培养\t省教育厅", outer, "2\t开展职业教育活动周\t省教育厅"]);
+    expect(parseTaskList(text).tasks.map((t) => t.section)).toEqual([inner, outer]);
+  });
+});
