@@ -4,7 +4,7 @@ import { SectionPath, pickTitle, sectionLevel, titleLine } from "./list-lines";
 import { looksBlock, parseBlockTaskList } from "./parse-block";
 import { looksInline, parseInlineTaskList } from "./parse-inline";
 import { foldWidth } from "./punctuation";
-import { Columns, findHeader } from "./table-header";
+import { Columns, findHeader, isHeaderWithoutUnits } from "./table-header";
 import { SourceRow, readTableRows } from "./table-rows";
 import { TaskListError } from "./task-list-error";
 import { cleanCellText } from "./text-cleanup";
@@ -65,6 +65,7 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
   const above: IgnoredLine[] = [];
   let pending: Pending[] = [];
   let columns: Columns | undefined;
+  let unitlessHeader: SourceRow | undefined;
   const infoColumns: string[] = [];
   const sections = new SectionPath();
   let subNumbers = false;
@@ -83,11 +84,24 @@ export function parseTaskRows(rows: SourceRow[], options: ParseOptions = {}): Ta
     const joined = filled.join(" ");
     if (!columns) {
       if (filled.length >= 2 && ID_CELL.test(foldWidth(filled[0]))) {
+        if (unitlessHeader) {
+          // One problem at the header itself: every row below it fails for the same reason.
+          if (!problems.some((p) => p.line === unitlessHeader!.line)) {
+            problems.push({
+              line: unitlessHeader.line,
+              message: `表头“${nonEmpty(unitlessHeader).join(" / ")}”中没有责任单位列。请加上“责任部门”列（或“牵头单位”“配合单位”列）并填写每项任务的单位。`,
+            });
+          }
+          return;
+        }
         problems.push({
           line: row.line,
           message: "在表头之前出现了数据。请在任务行之前加上表头（如“序号 / 政策内容 / 责任部门”）。",
         });
-      } else above.push({ line: row.line, text: joined });
+      } else {
+        if (isHeaderWithoutUnits(row)) unitlessHeader = row;
+        above.push({ line: row.line, text: joined });
+      }
       return;
     }
     const cols = columns;

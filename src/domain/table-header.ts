@@ -32,6 +32,12 @@ export function headerName(raw: string): string {
   return foldWidth(compactHeader(raw)).replace(/\([^()]*\)$/, "");
 }
 
+/** A row titled like a header (序号 and a task column) that names no unit column: the likely cause of "data before a header". */
+export function isHeaderWithoutUnits(row: SourceRow): boolean {
+  const names = row.cells.map(headerName);
+  return names.some((n) => ID_HEADERS.includes(n)) && names.some((n) => TEXT_HEADERS.includes(n)) && findHeader(row) === undefined;
+}
+
 export function findHeader(row: SourceRow): Columns | undefined {
   const names = row.cells.map(headerName);
   const at = (list: string[]) => names.findIndex((n) => list.includes(n));

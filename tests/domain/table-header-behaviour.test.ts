@@ -50,8 +50,15 @@ describe("unit columns side by side", () => {
     const leaders = parseTaskList(tsv([["序号", "工作任务", "责任领导"], ["1", "推进城乡供水一体化", "省水利厅"]]));
     expect(leaders.tasks.map((t) => t.units)).toEqual([["省水利厅"]]);
     expect(leaders.infoColumns).toBeUndefined();
-    const e = taskListError(() => parseTaskList(tsv([["序号", "重点任务", "完成时限"], ["1", "推进城乡供水一体化", "2024年底"]])));
-    expect(e.message).toBe("第 2 行：在表头之前出现了数据。请在任务行之前加上表头（如“序号 / 政策内容 / 责任部门”）。");
+    const e = taskListError(() =>
+      parseTaskList(tsv([["序号", "重点任务", "完成时限"], ["1", "推进城乡供水一体化", "2024年底"], ["2", "实施农村供水保障工程", "2025年底"]])),
+    );
+    // Named once, at the header, with the fix: not "data before a header" for every row below it.
+    expect(e.message).toBe("第 1 行：表头“序号 / 重点任务 / 完成时限”中没有责任单位列。请加上“责任部门”列（或“牵头单位”“配合单位”列）并填写每项任务的单位。");
+    expect(e.problems).toHaveLength(1);
+    // A row with only 序号 and numbers is no header: a data row there is still "data before a header".
+    const noHeader = taskListError(() => parseTaskList(tsv([["序号", "说明"], ["1", "推进城乡供水一体化", "省水利厅"]])));
+    expect(noHeader.message).toBe("第 2 行：在表头之前出现了数据。请在任务行之前加上表头（如“序号 / 政策内容 / 责任部门”）。");
   });
 });
 
