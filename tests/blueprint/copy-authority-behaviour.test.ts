@@ -48,6 +48,7 @@ describe("copy authority: reading it from the master's metadata", () => {
   it.each([
     ["text that is not JSON", "{key:"],
     ["a key that is not text", JSON.stringify({ key: 123, exports: {} })],
+    ["a key inside a list", JSON.stringify({ key: [KEY], exports: {} })],
     ["a key with capital hex digits", JSON.stringify({ key: KEY.toUpperCase(), exports: {} })],
     ["a key with a non-hex digit", JSON.stringify({ key: "g" + KEY.slice(1), exports: {} })],
     ["a key one digit short", JSON.stringify({ key: KEY.slice(1), exports: {} })],
