@@ -29,6 +29,19 @@ describe("_meta: what a reader gets back", () => {
     expect(readMetaGrid(sheet.cells as Grid).extra.list_source).toBe(SOURCE);
   });
 
+  it("never splits a character between two cells: a rare character such as 𠀀 is two UTF-16 units, and a writer turns each half into �", () => {
+    const halves = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    // Shifted by one unit, so wherever a cell ends, one of the two would split a pair; the
+    // first and last characters that take two units too.
+    for (const source of ["𠀀", "\u{10000}", "\u{10FFFF}"].flatMap((c) => [c.repeat(40_000), "甲" + c.repeat(40_000)])) {
+      const sheet = metaSheetOf(SHORT, source);
+      const row = sheet.cells.find((r) => r[0] === "list_source")!;
+      expect(row.length).toBeGreaterThan(2);
+      for (const cell of row) expect(halves.test(String(cell))).toBe(false);
+      expect(readMetaGrid(sheet.cells as Grid).extra.list_source).toBe(source);
+    }
+  });
+
   it("holds the fixed fields, exactly the extra values given (an empty one stays empty) and the unit table", () => {
     const meta = readMetaGrid(metaSheetOf(SHORT, "").cells as Grid);
     expect(meta).toMatchObject({ trackerId: "JX-01", schemaVersion: SCHEMA_VERSION, kind: "master", listName: "重点任务分工", generatedAt: "2026-12-01 09:00" });
