@@ -25,9 +25,17 @@ export const META_UNIT_HEADER = ["unit", "sheet", "tasks"] as const;
 /** Cells hold at most 32,767 characters; long values continue in the next columns. */
 const CHUNK = 30_000;
 
+/** A high surrogate: the first half of a character outside the BMP (e.g. 𠀀 in a rare name). */
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 function chunked(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  for (let i = 0; i < text.length; ) {
+    // Never end a cell between the halves of one character: xlsx writers turn each lone half into U+FFFD.
+    const end = i + CHUNK < text.length && isHighSurrogate(text.charCodeAt(i + CHUNK - 1)) ? i + CHUNK - 1 : i + CHUNK;
+    out.push(text.slice(i, end));
+    i = end;
+  }
   return out.length > 0 ? out : [""];
 }
 
