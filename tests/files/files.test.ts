@@ -57,7 +57,7 @@ describe("the shared file functions (src/files) the CLI and web.html both call",
   it("build: a list with problems is refused with the line, as the CLI refuses it", async () => {
     const attempt = buildTrackerFile({ fileName: "清单.txt", content: "序号\t政策内容\n1\t没有责任部门" }, { trackerId: "X", now: NOW });
     await expect(attempt).rejects.toThrow(TaskListError);
-    await expect(attempt).rejects.toThrow(/第 2 行/);
+    await expect(attempt).rejects.toThrow("第 1 行：表头“序号 / 政策内容”中没有责任单位列");
   });
 
   it("export: signed copies, a stored .zip dated the export's minute, and a master that knows them", async () => {
