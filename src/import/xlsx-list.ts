@@ -48,7 +48,7 @@ export async function readXlsxRows(data: Uint8Array, sheetName?: string): Promis
       const master = cell.isMerged ? cell.master : cell;
       // Merged down, a cell repeats (as the sheet shows it); merged across, its text counts once
       // per row, in the merge's first column (a block merged both ways repeats only there).
-      const across = master !== cell && master.col !== cell.col;
+      const across = master.col !== cell.col;
       cells.push(across ? "" : shown(master.value));
     }
     rows.push({ line: number, cells });
