@@ -230,6 +230,13 @@ describe("a unit sheet read back", () => {
     expect(tooLow.issues).toEqual([{ sheet: "甲表", message: "工作表“甲表”找不到“序号”和“完成状态”表头，已跳过。" }]);
   });
 
+  it("finds the header row below rows a reader left out (holes in the grid)", () => {
+    const grid: Grid = [];
+    grid[3] = [...UNIT_COLUMNS];
+    grid[4] = [6, "任务"];
+    expect(only(grid).assignments.map((a) => [a.taskId, a.row])).toEqual([[6, 5]]);
+  });
+
   it("finds moved columns by their header text, spaces ignored, the first of two equal headers winning", () => {
     const grid: Grid = [
       ["完成 状态", "序\n号", "本期进展情况", "本期进展情况", "填报人"],

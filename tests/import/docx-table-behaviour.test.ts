@@ -106,6 +106,18 @@ describe("tables in a Word document", () => {
   });
 });
 
+describe("empty tables", () => {
+  it("a table without rows has no rows, and a row without cells has no cells", async () => {
+    expect(await readDocxTableRows(await docx("<w:tbl><w:tblPr/></w:tbl>"))).toEqual([]);
+    const read = await readDocx(await docx(p("标题") + tbl(tr(), tr(tc(p("1")), tc(p("任务"))))));
+    expect(read.rows).toEqual([
+      { line: 1, cells: ["标题"] },
+      { line: 2, cells: [] },
+      { line: 3, cells: ["1", "任务"] },
+    ]);
+  });
+});
+
 describe("merged cells", () => {
   it("a cell merged across keeps its text in its first column, so later cells stay under their headers", async () => {
     const rows = await readDocxTableRows(
