@@ -126,6 +126,15 @@ describe("_meta", () => {
       ],
       extra: { warning_days: "30" },
     });
+    // as written in the file, where every reader (and a person unhiding the sheet) finds it
+    expect(byRole(buildBlueprint(LIST, OPTIONS), "meta")[0].cells.slice(0, 6)).toEqual([
+      ["tracker_id", "trk-1"],
+      ["schema_version", SCHEMA_VERSION],
+      ["kind", "master"],
+      ["list_name", "测试清单"],
+      ["list_hash", taskListHash(LIST)],
+      ["generated_at", "2026-11-28 09:00"],
+    ]);
   });
 
   it("keeps every option a refresh needs to rebuild the same tracker", () => {

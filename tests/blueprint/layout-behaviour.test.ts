@@ -3,12 +3,19 @@
  * in the tracker's own words (a vocabulary renames report columns, never moves them), how a
  * reader maps header text back to columns, and the status words in the key columns' names.
  */
+import { parseCell } from "../../src/blueprint/a1";
+import { buildBlueprint } from "../../src/blueprint/build-blueprint";
 import {
+  COLORS,
+  DUE_SOON_MARK,
   MASTER_COLUMNS,
+  MASTER_HEADER_ROW,
+  OVERDUE_MARK,
   RESERVED_SHEET_NAMES,
   SHEET,
   SUMMARY_OVERALL_FIRST_ROW,
   SUMMARY_OVERALL_LABELS,
+  SUMMARY_STAMP_CELL,
   SUMMARY_UNIT_HEADER_ROW,
   UNIT_COLUMNS,
   UNIT_INPUT_FIRST,
@@ -21,6 +28,7 @@ import {
   unitHeaders,
   vocabularyHeader,
 } from "../../src/blueprint/layout";
+import { parseTaskList } from "../../src/domain/parse-task-list";
 import { DEFAULT_VOCABULARY, PRESETS, ReportColumnDefinition, Vocabulary } from "../../src/domain/vocabulary";
 
 /** Our words with some report columns renamed, as a vocabulary file may do. */
@@ -58,6 +66,50 @@ describe("column positions", () => {
   it("the tracker's own sheet names and Excel's reserved History are never a unit's", () => {
     expect([...RESERVED_SHEET_NAMES].sort()).toEqual([...Object.values(SHEET), "History"].sort());
     expect(RESERVED_SHEET_NAMES).toContain("History");
+  });
+});
+
+describe("what the layout shows", () => {
+  const bp = buildBlueprint(parseTaskList("序号\t政策内容\t责任部门\n1\t任务\t省教育厅"), { trackerId: "t", generatedAt: "2026-11-28 09:00" });
+  const sheet = (name: string) => bp.sheets.find((s) => s.name === name)!;
+
+  it("names the tracker's own sheets", () => {
+    expect(SHEET).toEqual({ summary: "汇总", master: "任务总表", instructions: "填报说明", meta: "_meta", mergeLog: "合并记录", history: "历次汇总", contacts: "联络员" });
+  });
+
+  it("heads 任务总表 and labels 汇总's figures in words a coordinator reads", () => {
+    expect(sheet(SHEET.master).cells[MASTER_HEADER_ROW - 1].slice(0, MASTER_COLUMNS.length)).toEqual([
+      "序号", "政策内容", "牵头单位", "配合单位", "完成时限", "截止日期", "责任单位数", "已完成单位数",
+      "完成进度", "任务状态", "时限预警", "推进中单位数", "滞后单位数", "长期坚持单位数", "所属部分",
+    ]);
+    const summary = sheet(SHEET.summary);
+    expect(summary.cells.slice(SUMMARY_OVERALL_FIRST_ROW - 1, SUMMARY_OVERALL_FIRST_ROW - 1 + SUMMARY_OVERALL_LABELS.length).map((r) => r[0])).toEqual([
+      "任务总数", "已完成任务数", "长期坚持任务数", "任务完成率", "责任分工总数", "已完成分工数", "分工完成率", "逾期任务数", "逾期分工数", "即将到期任务数",
+    ]);
+    expect(summary.cells[SUMMARY_UNIT_HEADER_ROW - 1]).toEqual([
+      "责任单位", "完成率", "任务数", "牵头任务数", "未启动", "推进中", "已完成", "滞后", "长期坚持", "未填报", "逾期", "即将到期", "查看",
+    ]);
+  });
+
+  it("keeps the refresh time in the cell the add-in restamps", () => {
+    const { row, column } = parseCell(SUMMARY_STAMP_CELL);
+    expect(sheet(SHEET.summary).cells[row - 1][column]).toBe("2026-11-28 09:00");
+  });
+
+  it("marks deadlines with the words 时限预警 shows", () => {
+    expect([OVERDUE_MARK, DUE_SOON_MARK]).toEqual(["逾期", "即将到期"]);
+  });
+
+  it("uses colours a renderer can write (#RRGGBB), a distinct one for each status", () => {
+    for (const colour of Object.values(COLORS)) expect(colour).toMatch(/^#[0-9A-F]{6}$/);
+    const fills = [COLORS.notStarted, COLORS.progress, COLORS.done, COLORS.late, COLORS.standing, COLORS.dueSoon];
+    expect(new Set(fills).size).toBe(fills.length);
+    // text stays readable: no font colour equals the fill it is written on
+    expect(COLORS.headerFont).not.toBe(COLORS.header);
+    expect(COLORS.doneFont).not.toBe(COLORS.done);
+    expect(COLORS.lateFont).not.toBe(COLORS.late);
+    expect(COLORS.dueSoonFont).not.toBe(COLORS.dueSoon);
+    expect(COLORS.progressFont).not.toBe(COLORS.progress);
   });
 });
 

@@ -230,6 +230,11 @@ describe("a unit sheet read back", () => {
     expect(tooLow.issues).toEqual([{ sheet: "甲表", message: "工作表“甲表”找不到“序号”和“完成状态”表头，已跳过。" }]);
   });
 
+  it("reads only rows below the header, even when a row above it has a number under 序号", () => {
+    const grid: Grid = [["甲 任务落实情况填报表"], [2026, "年度任务"], [...UNIT_COLUMNS], [4, "任务"]];
+    expect(only(grid).assignments.map((a) => [a.taskId, a.row])).toEqual([[4, 4]]);
+  });
+
   it("finds the header row below rows a reader left out (holes in the grid)", () => {
     const grid: Grid = [];
     grid[3] = [...UNIT_COLUMNS];

@@ -43,6 +43,10 @@ describe("a unit's name made into a sheet name", () => {
     expect(sanitiseSheetName(`${x(29)}${EMOJI}`)).toBe(`${x(29)}${EMOJI}`);
     expect(sanitiseSheetName(`${x(30)}${EMOJI}`)).toBe(x(30));
     expect(sanitiseSheetName(`${x(29)}${EMOJI}y`)).toBe(`${x(29)}${EMOJI}`);
+    // the first and last high surrogates: U+10000 (\ud800\udc00) and U+10FC00 (\udbff\udc00)
+    expect(sanitiseSheetName(`${x(30)}\ud800\udc00`)).toBe(x(30));
+    expect(sanitiseSheetName(`${x(30)}\udbff\udc00`)).toBe(x(30));
+    expect(sanitiseSheetName(`${x(30)}\ud7ffz`)).toBe(`${x(30)}\ud7ff`);
   });
 
   it("tidies the ends again after cutting", () => {
