@@ -96,6 +96,13 @@ describe("填报说明 in a unit's copy", () => {
     expect(lines(sheet)).toEqual(["填报说明", null, "填报期间：2026年11月", null, ...STEPS, "12. 本表为 2026年11月 的填报表（导出时间 2026-12-01 09:00）。"]);
   });
 
+  it("bolds only lines that start with a section number or a detail's label", () => {
+    const sheet = instructionsSheet(undefined, { period: "2026年第一、二季度", exportedAt: "2026-07-01 09:00" });
+    const text = lines(sheet);
+    expect(text.at(-1)).toBe("12. 本表为 2026年第一、二季度 的填报表（导出时间 2026-07-01 09:00）。");
+    expect(boldRows(sheet)).toEqual(["A3", "A5", "A9", "A16"]);
+  });
+
   it("prefers the period the coordinator entered over the copy's", () => {
     expect(lines(instructionsSheet(undefined, copy, undefined, { period: "2026年第四季度" }))[2]).toBe("填报期间：2026年第四季度");
   });

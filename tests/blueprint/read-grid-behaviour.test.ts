@@ -53,7 +53,7 @@ describe("a date cell", () => {
   });
 
   it("is no date for other text, blanks and formulas", () => {
-    for (const c of ["6月上旬", "11/30/2026", "2026-11-30 上午", "26-11-30", "2026-111-30", "", null, undefined, { formula: "TODAY()" }, true] as GridCell[]) {
+    for (const c of ["6月上旬", "截至2026年11月30日", "12026-11-30", "11/30/2026", "2026-11-30 上午", "26-11-30", "2026-111-30", "", null, undefined, { formula: "TODAY()" }, true] as GridCell[]) {
       expect(gridIsoDate(c)).toBeUndefined();
     }
   });
@@ -340,6 +340,7 @@ describe("input cells that cannot be read", () => {
     expect(readRow({ 填报日期: new Date(Date.UTC(2026, 10, 30)) }).report.reportDate).toBe("2026-11-30");
     expect(readRow({ 填报日期: "2026年11月3日" }).report.reportDate).toBe("2026-11-03");
     expect(readRow({ 填报日期: " 11月下旬 " }).report.reportDate).toBe("11月下旬");
+    expect(readRow({ 填报日期: "截至2026年11月30日" }).report.reportDate).toBe("截至2026年11月30日");
     const bad = readRow({ 填报日期: "2026-02-30" });
     expect(bad.report.reportDate).toBe("");
     expect(bad.refused).toEqual({ reportDate: "填报日期“2026-02-30”不是有效的日期，未读取。" });
