@@ -140,10 +140,18 @@ describe("merged cells", () => {
     expect(rows.map((r) => r.cells[2])).toEqual(["省教育厅", "省教育厅", "省教育厅", "省财政厅"]);
   });
 
-  it("a cell merged down and across repeats every column it covers", async () => {
+  it("a block merged down and across shows its text once per row, in its first column (as an .xlsx reads)", async () => {
     const rows = await readDocxTableRows(
-      await docx(tbl(tr(tc(p("一、部分")), tc(p("说明")), tc(p("x"))), tr(tc("", SPAN2 + DOWN), tc(p("y"))))),
+      await docx(tbl(tr(tc(p("一、总体要求"), SPAN2 + START), tc(p("x"))), tr(tc("", SPAN2 + DOWN), tc(p("y"))))),
     );
+    expect(rows.map((r) => r.cells)).toEqual([
+      ["一、总体要求", "", "x"],
+      ["一、总体要求", "", "y"],
+    ]);
+  });
+
+  it("a merged-down cell under two cells repeats each of them", async () => {
+    const rows = await readDocxTableRows(await docx(tbl(tr(tc(p("一、部分")), tc(p("说明")), tc(p("x"))), tr(tc("", SPAN2 + DOWN), tc(p("y"))))));
     expect(rows[1].cells).toEqual(["一、部分", "说明", "y"]);
   });
 
