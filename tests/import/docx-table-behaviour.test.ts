@@ -150,11 +150,6 @@ describe("merged cells", () => {
     ]);
   });
 
-  it("a merged-down cell under two cells repeats each of them", async () => {
-    const rows = await readDocxTableRows(await docx(tbl(tr(tc(p("一、部分")), tc(p("说明")), tc(p("x"))), tr(tc("", SPAN2 + DOWN), tc(p("y"))))));
-    expect(rows[1].cells).toEqual(["一、部分", "说明", "y"]);
-  });
-
   it("a continued merge with nothing above it reads as empty", async () => {
     const rows = await readDocxTableRows(await docx(tbl(tr(tc("", DOWN), tc(p("甲")), tc("", SPAN2 + DOWN)))));
     expect(rows[0].cells).toEqual(["", "甲", "", ""]);
