@@ -46,8 +46,9 @@ export async function readXlsxRows(data: Uint8Array, sheetName?: string): Promis
     for (let c = 1; c <= ws.columnCount; c++) {
       const cell = row.getCell(c);
       const master = cell.isMerged ? cell.master : cell;
-      // Merged down, a cell repeats (as the sheet shows it); merged across, its text counts once.
-      const across = master !== cell && master.row === cell.row;
+      // Merged down, a cell repeats (as the sheet shows it); merged across, its text counts once
+      // per row, in the merge's first column (a block merged both ways repeats only there).
+      const across = master.col !== cell.col;
       cells.push(across ? "" : shown(master.value));
     }
     rows.push({ line: number, cells });
