@@ -63,8 +63,12 @@ export function unitHeader(name: UnitColumn, vocabulary: Vocabulary): string {
 export function unitHeaders(vocabulary: Vocabulary): string[] {
   const headers = UNIT_COLUMNS.map((c) => unitHeader(c, vocabulary));
   headers.forEach((h, i) => {
+    // Only a renamed column can clash; naming it (not the column it collided with) says what to change.
+    if (h === UNIT_COLUMNS[i]) return;
     const other = UNIT_COLUMNS.findIndex((c, j) => j !== i && (c === h || headers[j] === h));
-    if (other !== -1) throw new Error(`用语“${vocabulary.name}”把报送列改名为“${h}”，与单位表的“${UNIT_COLUMNS[other]}”列重名；请在用语文件的 reportColumns 中换一个列名。`);
+    if (other !== -1) {
+      throw new Error(`用语“${vocabulary.name}”把报送列“${UNIT_COLUMNS[i]}”改名为“${h}”，与单位表的“${UNIT_COLUMNS[other]}”列重名；请在用语文件的 reportColumns 中换一个列名。`);
+    }
   });
   return headers;
 }

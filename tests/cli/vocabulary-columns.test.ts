@@ -121,7 +121,7 @@ describe("report columns named by the tracker's vocabulary", () => {
       () => "",
       (e: unknown) => describeFailure(e),
     );
-    expect(failure).toContain("把报送列改名为“下步计划”，与单位表的“下步计划”列重名；请在用语文件的 reportColumns 中换一个列名。");
+    expect(failure).toContain("把报送列“存在问题”改名为“下步计划”，与单位表的“下步计划”列重名；请在用语文件的 reportColumns 中换一个列名。");
     expect(existsSync(out)).toBe(false);
   });
 });
