@@ -72,16 +72,17 @@ export function vocabularyFromJson(data: unknown, source = "词汇文件"): Voca
         problems.push(`${where}（“${word}”）的含义 meaning 为“${String(s.meaning ?? "")}”；请填写 ${MEANINGS.join("、")} 之一。`);
       }
       const fill = s.colour ?? base.statuses.find((d) => d.meaning === meaning)?.colour.fill;
-      if (typeof fill !== "string" || !HEX.test(fill)) problems.push(`${where}（“${word}”）的颜色 colour 为“${String(s.colour)}”；请写成 #RRGGBB，如 #C6EFCE。`);
+      // Without a colour of its own an unknown meaning has no default: the meaning is the error.
+      if (s.colour !== undefined && (typeof fill !== "string" || !HEX.test(fill))) problems.push(`${where}（“${word}”）的颜色 colour 为“${String(s.colour)}”；请写成 #RRGGBB，如 #C6EFCE。`);
       if (s.fontColor !== undefined && (typeof s.fontColor !== "string" || !HEX.test(s.fontColor))) {
         problems.push(`${where}（“${word}”）的字体颜色 fontColor 为“${String(s.fontColor)}”；请写成 #RRGGBB，或删去。`);
       }
       const synonyms = s.synonyms === undefined ? [] : s.synonyms;
-      if (!Array.isArray(synonyms) || synonyms.some((w) => typeof w !== "string")) {
-        problems.push(`${where}（“${word}”）的同义词 synonyms 应为文字列表，如 ["完成", "已落实"]。`);
-        return;
-      }
-      const folded = (synonyms as string[]).map(foldWord);
+      // A bad synonym list still leaves the status itself in place: otherwise its meaning
+      // would also be reported as missing, which the coordinator did not get wrong.
+      const listed = Array.isArray(synonyms) && synonyms.every((w) => typeof w === "string");
+      if (!listed) problems.push(`${where}（“${word}”）的同义词 synonyms 应为文字列表，如 ["完成", "已落实"]。`);
+      const folded = listed ? (synonyms as string[]).map(foldWord) : [];
       for (const w of folded) {
         const problem = wordProblem(w);
         if (problem) problems.push(`${where}（“${word}”）的同义词“${w}”${problem}；请修改或删去。`);
