@@ -73,9 +73,9 @@ export function vocabularyFromJson(data: unknown, source = "词汇文件"): Voca
       }
       const fill = s.colour ?? base.statuses.find((d) => d.meaning === meaning)?.colour.fill;
       // Without a colour of its own an unknown meaning has no default: the meaning is the error.
-      if (s.colour !== undefined && (typeof fill !== "string" || !HEX.test(fill))) problems.push(`${where}（“${word}”）的颜色 colour 为“${String(s.colour)}”；请写成 #RRGGBB，如 #C6EFCE。`);
+      if (s.colour !== undefined && (typeof fill !== "string" || !HEX.test(fill))) problems.push(`${where}（“${word}”）的颜色 colour 为${shownValue(s.colour)}；请写成 #RRGGBB，如 #C6EFCE。`);
       if (s.fontColor !== undefined && (typeof s.fontColor !== "string" || !HEX.test(s.fontColor))) {
-        problems.push(`${where}（“${word}”）的字体颜色 fontColor 为“${String(s.fontColor)}”；请写成 #RRGGBB，或删去。`);
+        problems.push(`${where}（“${word}”）的字体颜色 fontColor 为${shownValue(s.fontColor)}；请写成 #RRGGBB，或删去。`);
       }
       const synonyms = s.synonyms === undefined ? [] : s.synonyms;
       // A bad synonym list still leaves the status itself in place: otherwise its meaning
@@ -197,4 +197,9 @@ export function vocabularyFromMeta(extra: Readonly<Record<string, string>>): Voc
   } catch (e) {
     throw new Error(`跟踪表元数据中的词汇定义已损坏，为免读错完成状态，未作修改。请用备份，或用 --vocabulary 重新指定后重建。（${(e as Error).message}）`);
   }
+}
+
+/** A value from the file as the coordinator wrote it: a list printed by String() ("#C6EFCE") would look valid. */
+function shownValue(value: unknown): string {
+  return typeof value === "string" ? `“${value}”` : ` ${JSON.stringify(value)}（不是带引号的文字）`;
 }

@@ -98,17 +98,15 @@ describe("a vocabulary file the coordinator loads", () => {
 
   it("refuses colours that are not #RRGGBB, including a colour written as a list or a number", () => {
     expect(problemsOf(withStatus(2, { word: "已落实", meaning: "done", colour: 123 }))).toEqual([
-      "第 3 个状态（“已落实”）的颜色 colour 为“123”；请写成 #RRGGBB，如 #C6EFCE。",
+      "第 3 个状态（“已落实”）的颜色 colour 为 123（不是带引号的文字）；请写成 #RRGGBB，如 #C6EFCE。",
     ]);
     const listed = problemsOf(withStatus(2, { word: "已落实", meaning: "done", colour: ["#C6EFCE"] }));
-    expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatch(/^第 3 个状态（“已落实”）的颜色 colour 为.*；请写成 #RRGGBB，如 #C6EFCE。$/);
+    expect(listed).toEqual(['第 3 个状态（“已落实”）的颜色 colour 为 ["#C6EFCE"]（不是带引号的文字）；请写成 #RRGGBB，如 #C6EFCE。']);
     expect(problemsOf(withStatus(2, { word: "已落实", meaning: "done", fontColor: "red" }))).toEqual([
       "第 3 个状态（“已落实”）的字体颜色 fontColor 为“red”；请写成 #RRGGBB，或删去。",
     ]);
     const listedFont = problemsOf(withStatus(2, { word: "已落实", meaning: "done", fontColor: ["#006100"] }));
-    expect(listedFont).toHaveLength(1);
-    expect(listedFont[0]).toMatch(/^第 3 个状态（“已落实”）的字体颜色 fontColor 为.*；请写成 #RRGGBB，或删去。$/);
+    expect(listedFont).toEqual(['第 3 个状态（“已落实”）的字体颜色 fontColor 为 ["#006100"]（不是带引号的文字）；请写成 #RRGGBB，或删去。']);
   });
 
   it("checks synonyms: a list of words, each usable and belonging to one status only", () => {
