@@ -29,8 +29,6 @@ export function renderTaskListText(list: TaskList): string {
       if (from < 0 && parts.length < open.length) from = parts.length - 1;
       if (from >= 0) lines.push(...parts.slice(from).map(flat));
       open = parts;
-    } else {
-      open = [];
     }
     const cells = [String(t.id), t.text, t.units.join("、"), ...(withDeadline ? [deadlineCell(t)] : []), ...info.map((c) => t.info?.[c] ?? "")];
     lines.push(cells.map(flat).join("\t"));

@@ -32,10 +32,13 @@ export function headerName(raw: string): string {
   return foldWidth(compactHeader(raw)).replace(/\([^()]*\)$/, "");
 }
 
-/** A row titled like a header (序号 and a task column) that names no unit column: the likely cause of "data before a header". */
+/**
+ * For a row findHeader refused: titled like a header (序号 and a task column), so it failed for
+ * want of a unit column, the likely cause of "data before a header" below it.
+ */
 export function isHeaderWithoutUnits(row: SourceRow): boolean {
   const names = row.cells.map(headerName);
-  return names.some((n) => ID_HEADERS.includes(n)) && names.some((n) => TEXT_HEADERS.includes(n)) && findHeader(row) === undefined;
+  return names.some((n) => ID_HEADERS.includes(n)) && names.some((n) => TEXT_HEADERS.includes(n));
 }
 
 export function findHeader(row: SourceRow): Columns | undefined {

@@ -201,3 +201,35 @@ describe("nested headings", () => {
     expect(parseTaskList(text).tasks.map((t) => t.section)).toEqual([inner, outer]);
   });
 });
+
+describe("headings that change at more than one level at once", () => {
+  it("write every heading from the outermost that changed, down to the task's own", () => {
+    const paths = [
+      "一、深化改革 / （一）完善体系 / 1.健全制度",
+      "二、强化保障 / （一）加大投入",
+      "二、强化保障 / （二）优化队伍 / 1.培养名师",
+      "三、组织实施",
+    ];
+    const rebuilt: TaskList = {
+      name: "任务清单",
+      units: ["省教育厅"],
+      tasks: paths.map((section, i) => task(i + 1, `第${i + 1}项工作`, ["省教育厅"], { section })),
+    };
+    const text = renderTaskListText(rebuilt);
+    expect(text.split("\n").slice(3, -1)).toEqual([
+      "一、深化改革",
+      "（一）完善体系",
+      "1.健全制度",
+      "1\t第1项工作\t省教育厅",
+      "二、强化保障",
+      "（一）加大投入",
+      "2\t第2项工作\t省教育厅",
+      "（二）优化队伍",
+      "1.培养名师",
+      "3\t第3项工作\t省教育厅",
+      "三、组织实施",
+      "4\t第4项工作\t省教育厅",
+    ]);
+    expect(parseTaskList(text).tasks.map((t) => t.section)).toEqual(paths);
+  });
+});

@@ -34,6 +34,18 @@ describe("unit columns side by side", () => {
     expect(parseTaskList(text).infoColumns).toBeUndefined();
   });
 
+  it("with 牵头单位 / 配合单位, every other titled column is information, the second column too", () => {
+    const list = parseTaskList(
+      tsv([
+        ["序号", "牵头领导", "重点任务", "牵头单位", "配合单位"],
+        ["1", "王副省长", "深化商事制度改革", "省市场监管局", "省政务服务办"],
+      ]),
+    );
+    expect(list.tasks[0].units).toEqual(["省市场监管局", "省政务服务办"]);
+    expect(list.infoColumns).toEqual(["牵头领导"]);
+    expect(list.tasks[0].info).toEqual({ 牵头领导: "王副省长" });
+  });
+
   it("牵头单位 and 配合单位 make the units and are not repeated as extra information", () => {
     const list = parseTaskList(
       tsv([
