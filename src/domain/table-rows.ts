@@ -10,7 +10,8 @@ export interface SourceRow {
  * may hold commas and line breaks.
  */
 export function readTableRows(text: string): SourceRow[] {
-  const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // Every byte-order mark, not only the first: two saved files pasted together carry two.
+  const body = text.replace(/\uFEFF/g, "").replace(/\r\n?/g, "\n");
   return body.includes("\t") ? readTsv(body) : readCsv(body);
 }
 

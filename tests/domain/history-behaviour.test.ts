@@ -97,5 +97,6 @@ describe("历次汇总 read back from the tracker's metadata", () => {
       expect(() => parseHistory(json)).toThrow(`跟踪表元数据中的“历次汇总”第 ${position} 条不是有效的汇总行，为免丢失历史，未作修改。请使用备份或联系维护人员。`);
     }
     expect(() => parseHistory(JSON.stringify([...good, "x"]))).toThrow("第 3 条");
+    expect(() => parseHistory(JSON.stringify([null, ...good]))).toThrow("第 1 条");
   });
 });

@@ -23,6 +23,16 @@ describe("CSV files as spreadsheet programs save them", () => {
     expect(list.infoColumns).toBeUndefined();
   });
 
+  it("two saved CSVs pasted one after the other: the second byte-order mark does not spoil its quoted fields", () => {
+    const first = "\uFEFF" + ['"序号","重点任务","责任单位"', '"1","推进政务服务“一网通办”","省政务服务办"'].join("\r\n");
+    // The second file's first field is quoted because it holds a comma: behind a mark it would split.
+    const second = "\uFEFF" + ['"序号（2024年,2025年）","重点任务","责任单位"', '"2","建设数据平台，打通部门系统","省大数据中心、省发展改革委"'].join("\r\n");
+    expect(summary(`${first}\r\n${second}\r\n`)).toEqual([
+      [1, "推进政务服务“一网通办”", ["省政务服务办"], 2],
+      [2, "建设数据平台，打通部门系统", ["省大数据中心", "省发展改革委"], 4],
+    ]);
+  });
+
   it("a CSV with old Macintosh line ends (a carriage return alone) is read line by line", () => {
     const text = ["农村供水任务清单", "序号,政策内容,责任部门", "1,推进城乡供水一体化,省水利厅", "2,开展农村供水水质提升专项行动,省卫生健康委"].join("\r");
     const list = parseTaskList(text);
