@@ -1,4 +1,5 @@
-import { VocabularyError, vocabularyFromJson, vocabularyFromMeta, vocabularyFromText, wordsOf } from "../../src/domain";
+import { vocabularyFromJson, vocabularyFromMeta, vocabularyFromText, wordsOf } from "../../src/domain";
+import { problemsOf } from "../support/vocabulary-problems";
 
 /** The words a 督查室 might put in its vocabulary file. */
 const OFFICE = [
@@ -10,15 +11,6 @@ const OFFICE = [
 ];
 const FIX_MEANING = "请填写 notStarted、progress、done、late、standing 之一。";
 
-const problemsOf = (data: unknown): string[] => {
-  try {
-    vocabularyFromJson(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(VocabularyError);
-    return (e as VocabularyError).problems;
-  }
-  throw new Error("the file was accepted");
-};
 const withStatus = (i: number, status: unknown) => ({ statuses: OFFICE.map((s, j) => (j === i ? status : s)) });
 const withColumns = (reportColumns: unknown) => ({ statuses: OFFICE, reportColumns });
 

@@ -5,7 +5,6 @@ import {
   MEANINGS,
   PRESETS,
   PRESET_IDS,
-  VocabularyError,
   describeVocabularyChange,
   normaliseStatus,
   periodName,
@@ -18,16 +17,8 @@ import {
   vocabularyToMeta,
   wordsOf,
 } from "../../src/domain";
+import { problemsOf } from "../support/vocabulary-problems";
 
-const problemsOf = (data: unknown): string[] => {
-  try {
-    vocabularyFromJson(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(VocabularyError);
-    return (e as VocabularyError).problems;
-  }
-  throw new Error("accepted");
-};
 
 const CUSTOM = {
   name: "本厅用语",
