@@ -16,6 +16,7 @@ module.exports = {
     ...(process.env.STRYKER_LEAN ? ["corpus\\.test", "parse-fuzz", "punctuation-width\\.property", "sheet-names\\.test"] : []),
   ],
   setupFilesAfterEnv: ["<rootDir>/tests/support/fuzz-first-failure.js"],
+  testRunner: "<rootDir>/tests/support/jest-circus-skipping-unmatched-files.js",
   transform: {
     // Type errors are the checker's job; ts-jest's per-file type check would slow every run.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],

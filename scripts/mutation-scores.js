@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Prints the mutation score per file and per folder from Stryker's JSON report
- * (reports/mutation/mutation.json, written by `npm run mutate`).
+ * Prints the mutation score per file and per folder from Stryker's JSON reports
+ * (reports/mutation/{domain,blueprint,import}.json, written by `npm run mutate`; without
+ * them, reports/mutation/mutation.json, written by any `stryker run`).
  *
  *   node scripts/mutation-scores.js              scores, lowest first within each folder
  *   node scripts/mutation-scores.js --survivors  also every surviving / uncovered mutant
@@ -29,7 +30,13 @@ const reportArg = process.argv.find((a) => a.startsWith("--report="));
 // a shell glob after --report= expands to further arguments: take those that name .json files too
 const reportFiles = reportArg
   ? [...reportArg.slice("--report=".length).split(","), ...process.argv.filter((a) => !a.startsWith("--") && a.endsWith(".json"))].filter(Boolean)
-  : [path.join(__dirname, "..", "reports", "mutation", "mutation.json")];
+  : defaultReports();
+/** The folder reports `npm run mutate` keeps (scripts/mutate.js), else a plain Stryker run's. */
+function defaultReports() {
+  const dir = path.join(__dirname, "..", "reports", "mutation");
+  const folders = ["domain", "blueprint", "import"].map((f) => path.join(dir, `${f}.json`)).filter((f) => fs.existsSync(f));
+  return folders.length > 0 ? folders : [path.join(dir, "mutation.json")];
+}
 const report = { files: {}, testFiles: {} };
 for (const reportFile of reportFiles) {
   if (!fs.existsSync(reportFile)) {
