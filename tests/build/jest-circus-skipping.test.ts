@@ -20,12 +20,13 @@ function runJest(testRunner: string, ...patterns: string[]): Run[] {
   const out = execFileSync(process.execPath, [path.join(FIXTURE, "run.js"), testRunner, ...patterns], {
     cwd: path.join(__dirname, "..", ".."),
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   return JSON.parse(out) as Run[];
 }
 
 describe("the jest-circus runner that skips unmatched files under Stryker", () => {
-  const patterns = ["(first file wanted test)", "(second file unrelated test)", "(no such test)"];
+  const patterns = ["(first file wanted test)", "(second file unrelated test)", "(no such test)", "RENAMED", "(third file test as written)"];
   let skipping: Run[];
   let plain: Run[];
   beforeAll(() => {
@@ -39,12 +40,20 @@ describe("the jest-circus runner that skips unmatched files under Stryker", () =
       "first.check.js: first file other test = pending",
       "first.check.js: first file wanted test = passed",
       "second.check.js: second file unrelated test = pending",
+      "third.check.js: third file test as written = pending",
     ]);
+    expect(skipping[5].tests).toContain("third.check.js: third file test as written = passed");
     expect(skipping.every((r) => r.failedSuites === 0)).toBe(true);
   });
 
   test("loads every file on the first run, then only files with a test the pattern names", () => {
-    expect(plain.map((r) => r.loaded)).toEqual([["first", "second"], ["first", "second"], ["first", "second"], ["first", "second"]]);
-    expect(skipping.map((r) => r.loaded)).toEqual([["first", "second"], ["first"], ["second"], []]);
+    const all = ["first", "second", "third"];
+    expect(plain.map((r) => r.loaded)).toEqual([all, all, all, all, all, all]);
+    expect(skipping.map((r) => r.loaded)).toEqual([all, ["first"], ["second"], [], all, ["third"]]);
+  });
+
+  test("still loads a file whose test a mutant renamed while it loaded, when the test's own name is wanted", () => {
+    expect(skipping[4].tests).toContain("third.check.js: third file renamed test = passed");
+    expect(skipping[5].loaded).toEqual(["third"]);
   });
 });

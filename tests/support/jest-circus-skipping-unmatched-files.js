@@ -32,12 +32,23 @@ function allSkipped(tests, testPath) {
   return { ...createEmptyTestResult(), testFilePath: testPath, testResults: skipped, numPendingTests: skipped.length };
 }
 
+/**
+ * A test name computed by source code while the file loads could read differently under a
+ * mutant (Stryker then runs the mutant with every test, ignoreStatic aside). Keeping every name
+ * a file has had means its unmutated names, once seen, still match: a skip can only follow when
+ * no name the file ever had is wanted.
+ */
+function withEarlierNames(tests, earlier) {
+  const names = new Set(tests.map((test) => test.fullName));
+  return [...tests, ...earlier.filter((test) => !names.has(test.fullName))];
+}
+
 module.exports = async function runSkippingUnmatchedFiles(globalConfig, config, environment, runtime, testPath, send) {
   const known = testsByFile.get(testPath);
   const pattern = globalConfig.testNamePattern;
   if (pattern && known && known.length > 0 && noTestMatches(known, pattern)) return allSkipped(known, testPath);
   const result = await circus(globalConfig, config, environment, runtime, testPath, send);
   if (result.testExecError) testsByFile.delete(testPath);
-  else testsByFile.set(testPath, result.testResults);
+  else testsByFile.set(testPath, withEarlierNames(result.testResults, known ?? []));
   return result;
 };
