@@ -17,6 +17,7 @@ const { execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const acorn = require("acorn");
 const esbuild = require("esbuild");
 
 const REPO = path.resolve(__dirname, "..");
@@ -75,7 +76,7 @@ const result = await esbuild.build({
   plugins: [excelJsWorkbookOnly],
 });
 // The launcher wraps the bundle in a function (Module.wrap), where a shebang line is a syntax error.
-fs.writeFileSync(outfile, fs.readFileSync(outfile, "utf8").replace(/^#![^\n]*\n/, ""));
+fs.writeFileSync(outfile, asciiOnly(fs.readFileSync(outfile, "utf8").replace(/^#![^\n]*\n/, "")));
 fs.copyFileSync(path.join(__dirname, "cli-launcher.js"), launcher);
 fs.chmodSync(launcher, 0o755);
 const cacheBytes = warmUp();
@@ -86,6 +87,35 @@ if (!argv.includes("--quiet")) {
       `code cache ${(cacheBytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`,
   );
 }
+}
+
+/**
+ * The bundle in ASCII only, so the launcher reads it as latin1: V8 then holds it as a one-byte
+ * string, with no UTF-8 decoding of 3 MB, and a Jiangxi build took about a tenth less CPU
+ * (376 → 338 ms user + system, hyperfine, 30 runs each). esbuild already escapes strings and
+ * templates (charset "ascii") but leaves regular-expression literals as written, e.g. the
+ * deadline rules' /(\d{4})年(?:底|末)前?/. A \uXXXX escape means the same inside a regular
+ * expression (a surrogate pair of escapes is one code point under the u flag); anywhere else
+ * (a tagged template's raw text, an identifier) it would not, so any other token holding
+ * non-ASCII text stops the build.
+ */
+function asciiOnly(text) {
+  const escape = (chars) => chars.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  const pieces = [];
+  let done = 0;
+  for (const token of acorn.tokenizer(text, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true, allowHashBang: true })) {
+    const source = text.slice(token.start, token.end);
+    if (!/[^\x00-\x7f]/.test(source)) continue;
+    if (token.type !== acorn.tokTypes.regexp) {
+      throw new Error(`bundle: non-ASCII text outside a regular expression at offset ${token.start} (${JSON.stringify(source.slice(0, 60))}); the launcher reads the bundle as latin1`);
+    }
+    pieces.push(text.slice(done, token.start), escape(source));
+    done = token.end;
+  }
+  pieces.push(text.slice(done));
+  const ascii = pieces.join("");
+  if (/[^\x00-\x7f]/.test(ascii)) throw new Error("bundle: non-ASCII text left outside every token (a comment?); the launcher reads the bundle as latin1");
+  return ascii;
 }
 
 /** Builds the Jiangxi tracker once with no cache, so that the launcher writes one at exit. */

@@ -41,7 +41,9 @@ function writeCache(script) {
 }
 
 const cachedData = readCache();
-const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, "utf8")), { filename: BUNDLE, cachedData });
+// latin1: the bundle is ASCII only (scripts/build-cli.js, asciiOnly), so this is a one-byte
+// string read without UTF-8 decoding.
+const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, "latin1")), { filename: BUNDLE, cachedData });
 if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(script));
 // The bundle runs as this module: require.main === module holds, and __dirname is this folder,
 // where the bundle finds the built-in list (src/cli/builtin-list.ts).

@@ -57,6 +57,8 @@ describe("the bundled CLI (package bin)", () => {
     expect(text).not.toContain("unzipper");
     expect(text).not.toContain("fast-csv");
     expect(text).not.toMatch(/require\("\.\.?\//);
+    // The launcher reads it as latin1 (scripts/build-cli.js, asciiOnly).
+    expect(text).not.toMatch(/[^\x00-\x7f]/);
   });
 
   it("--help prints the usage", async () => {
