@@ -28,7 +28,8 @@ if (unknown.length > 0) {
   console.error(`未知的目录 ${unknown.join("、")}:可选 ${FOLDERS.join("、")}。`);
   process.exit(2);
 }
-const chosen = FOLDERS.filter((f) => args.length === 0 || args.includes(f) || args.every((a) => a.startsWith("--")));
+const named = args.filter((a) => !a.startsWith("--"));
+const chosen = named.length > 0 ? FOLDERS.filter((f) => named.includes(f)) : FOLDERS;
 const concurrencyArg = args.find((a) => a.startsWith("--concurrency="));
 const concurrency = concurrencyArg ? concurrencyArg.split("=")[1] : String(os.availableParallelism?.() ?? os.cpus().length);
 

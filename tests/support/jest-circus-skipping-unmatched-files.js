@@ -20,10 +20,13 @@ const { createEmptyTestResult } = require("@jest/test-result");
 /** test file path → its tests' results from the file's last run in this process */
 const testsByFile = new Map();
 
+/** One mutant run asks every related file with the same pattern: compile it once. */
+let compiled = { pattern: undefined, matcher: undefined };
+
 function noTestMatches(tests, pattern) {
   // Jest's own matching: new RegExp(globalConfig.testNamePattern, "i") on the full name.
-  const matcher = new RegExp(pattern, "i");
-  return !tests.some((test) => matcher.test(test.fullName));
+  if (compiled.pattern !== pattern) compiled = { pattern, matcher: new RegExp(pattern, "i") };
+  return !tests.some((test) => compiled.matcher.test(test.fullName));
 }
 
 function allSkipped(tests, testPath) {
