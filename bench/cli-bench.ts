@@ -104,42 +104,67 @@ export interface StartupCommand {
 export interface StartupFigure {
   name: string;
   runs: number;
-  /** Wall time of the whole process, median and mean. */
+  /** Wall time of the whole process, median and mean over every round. */
   medianMs: number;
   meanMs: number;
   /** User + system CPU time, mean: steadier than wall time on a shared machine. */
   cpuMs: number;
+  /** This command's median wall time ÷ the first command's, per round: the spread shows the noise. */
+  roundRatios: number[];
 }
 
 /**
- * Whole-process start-up figures: hyperfine (-N, no shell) when installed, else a loop of
- * spawns timed here (wall only; CPU from the child's rusage is not available to spawnSync).
+ * Whole-process start-up figures, in rounds: each round times every command a few times in
+ * turn, so `node -e 0` and the bin see the same load on a shared machine. (Timing all runs of
+ * one command and then all of the next let the load change in between: one run measured the
+ * bin at 4.7× while side-by-side runs minutes apart gave 2.8–3.2×.) hyperfine (-N, no shell)
+ * when installed, else spawns timed here (wall only; spawnSync does not report the child's CPU).
  */
-export function timeStartups(commands: StartupCommand[], runs: number, jsonFile: string): { tool: string; figures: StartupFigure[] } {
+export function timeStartups(commands: StartupCommand[], rounds: number, runsPerRound: number, jsonFile: string): { tool: string; figures: StartupFigure[] } {
+  const walls = commands.map(() => [] as number[]);
+  const cpus = commands.map(() => [] as number[]);
+  const roundMedians = commands.map(() => [] as number[]);
   const hyperfine = spawnSync("hyperfine", ["--version"], { encoding: "utf8" });
-  if (hyperfine.status === 0) {
-    const args = ["-N", "--warmup", "3", "--runs", String(runs), "--export-json", jsonFile];
-    for (const c of commands) args.push("-n", c.name, c.command.map((a) => (/[\s"'\\]/.test(a) ? JSON.stringify(a) : a)).join(" "));
-    const r = spawnSync("hyperfine", args, { cwd: REPO, encoding: "utf8" });
-    if (r.status === 0 && existsSync(jsonFile)) {
-      const results = (JSON.parse(readFileSync(jsonFile, "utf8")) as { results: Array<{ command: string; mean: number; median: number; user: number; system: number; times: number[] }> }).results;
-      return {
-        tool: hyperfine.stdout.trim(),
-        figures: results.map((x) => ({ name: x.command, runs: x.times.length, medianMs: Math.round(x.median * 1000), meanMs: Math.round(x.mean * 1000), cpuMs: Math.round((x.user + x.system) * 1000) })),
-      };
+  const useHyperfine = hyperfine.status === 0;
+  for (let round = 0; round < rounds; round++) {
+    if (useHyperfine) {
+      const args = ["-N", "--warmup", "1", "--runs", String(runsPerRound), "--export-json", jsonFile];
+      for (const c of commands) args.push("-n", c.name, c.command.map((a) => (/[\s"'\\]/.test(a) ? JSON.stringify(a) : a)).join(" "));
+      const r = spawnSync("hyperfine", args, { cwd: REPO, encoding: "utf8" });
+      if (r.status !== 0 || !existsSync(jsonFile)) throw new Error(`hyperfine failed (round ${round + 1}): ${(r.stderr || r.stdout || "").trim().slice(-500)}`);
+      const results = (JSON.parse(readFileSync(jsonFile, "utf8")) as { results: Array<{ user: number; system: number; times: number[] }> }).results;
+      results.forEach((x, i) => {
+        const ms = x.times.map((t) => t * 1000);
+        walls[i].push(...ms);
+        roundMedians[i].push(median(ms));
+        cpus[i].push((x.user + x.system) * 1000);
+      });
+    } else {
+      commands.forEach((c, i) => {
+        const ms: number[] = [];
+        for (let k = 0; k <= runsPerRound; k++) {
+          const t0 = performance.now();
+          const r = spawnSync(c.command[0], c.command.slice(1), { cwd: REPO, stdio: "ignore" });
+          if (r.status !== 0) throw new Error(`${c.name} exited with ${r.status}`);
+          if (k > 0) ms.push(performance.now() - t0); // the first run warms the file cache
+        }
+        walls[i].push(...ms);
+        roundMedians[i].push(median(ms));
+      });
     }
   }
-  const figures = commands.map((c) => {
-    const times: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const t0 = performance.now();
-      const r = spawnSync(c.command[0], c.command.slice(1), { cwd: REPO, stdio: "ignore" });
-      if (r.status !== 0) throw new Error(`${c.name} exited with ${r.status}`);
-      if (i >= 3) times.push(performance.now() - t0);
-    }
-    return { name: c.name, runs, medianMs: Math.round(median(times)), meanMs: Math.round(times.reduce((a, b) => a + b, 0) / times.length), cpuMs: NaN };
-  });
-  return { tool: `${runs} spawns timed in Node`, figures };
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    tool: `${useHyperfine ? hyperfine.stdout.trim() : "spawns timed in Node"}, ${rounds} rounds × ${runsPerRound} runs, commands in turn`,
+    figures: commands.map((c, i) => ({
+      name: c.name,
+      runs: walls[i].length,
+      medianMs: Math.round(median(walls[i])),
+      meanMs: Math.round(mean(walls[i])),
+      cpuMs: useHyperfine ? Math.round(mean(cpus[i])) : NaN,
+      roundRatios: roundMedians[i].map((m, r) => m / roundMedians[0][r]),
+    })),
+  };
 }
 
 export function median(xs: number[]): number {

@@ -14,8 +14,18 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const v8 = require("v8");
 const vm = require("vm");
 const Module = require("module");
+
+// V8 hands a function to its optimising compiler (TurboFan, on a background thread) once the
+// function has run ~67 KB of bytecode (--interrupt-budget=67584). A Jiangxi build runs for
+// ~0.2 s: it finishes before most of those compilations pay off, yet they cost ~0.1 s of CPU
+// and compete for the second core with the garbage collector's helper. Four and a half times
+// the budget leaves a short build interpreted and still optimises long ones (5,000 × 200)
+// within their first second (README, "Benchmarks": the bin with and without it). A V8 flag read on every budget
+// reset, so setting it here (before the bundle runs) takes effect.
+v8.setFlagsFromString("--interrupt-budget=300000");
 
 const BUNDLE = path.join(__dirname, "policy-tracker.js");
 const CACHE = path.join(__dirname, "policy-tracker.v8cache");

@@ -18,43 +18,78 @@ const SPIN_COUNT = 1000;
  */
 export const CJK_FONT = "宋体";
 
+/** Present at run time in ExcelJS 4.4 (lib/doc/row.js) but missing from its typings. */
+type RowWithStyle = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
+
 /** Present at run time in ExcelJS 4.4 but missing from its typings. */
 type WithValidations = ExcelJS.Worksheet & {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
 /**
- * Gives each cell the style of the format blocks covering it (in order) and its lock state.
- * Cells covered by the same blocks share one style object: ExcelJS recognises a style object
- * it has seen and skips serialising it again, which is most of its styling time.
+ * One style object per distinct style in the whole workbook. ExcelJS recognises a style
+ * object it has seen (a WeakMap in its styles writer) and skips serialising it again, which
+ * is most of its styling time; the 37 unit sheets of Jiangxi have the same ~10 styles, so
+ * sharing across sheets, not only within one, saves ~400 serialisations.
  */
-function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint): void {
-  const keys = new Map<number, string>();
-  const width = 16384;
-  const mark = (range: string, tag: string) => {
-    const r = parseRange(range);
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) keys.set(row * width + col, (keys.get(row * width + col) ?? "") + tag);
-    }
+type SharedStyles = Map<string, Partial<ExcelJS.Style>>;
+
+/**
+ * ExcelJS gives every row its own empty style object and serialises each one when it writes
+ * (the row's style is not in its WeakMap); one frozen object for every row is recognised
+ * after the first. A frozen object also keeps ExcelJS from ever writing through it.
+ */
+const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
+/**
+ * Gives each cell the style of the format blocks covering it (in order) and its lock state;
+ * a written cell that no block covers still gets the named CJK font.
+ *
+ * The blocks' edges cut the sheet into bands (rectangles no edge crosses), so every cell of a
+ * band is covered by the same blocks: the cover and its style are worked out once per band
+ * rather than once per cell. Cells with the same cover share one style object (SharedStyles).
+ */
+function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint, shared: SharedStyles): void {
+  const blocks = sheet.formats.map((block) => parseRange(block.range));
+  const unlocked = sheet.protection.unlocked.map(parseRange);
+  const rects = [...blocks, ...unlocked];
+  const lastColumn = sheet.cells.reduce((n, cells) => Math.max(n, cells.length), 0);
+  // Rows are 1-based and columns 0-based, as parseRange gives them; each cut starts a band.
+  const rowCuts = new Set([1, sheet.cells.length + 1]);
+  const columnCuts = new Set([0, lastColumn]);
+  for (const r of rects) {
+    rowCuts.add(r.top).add(r.bottom + 1);
+    columnCuts.add(r.left).add(r.right + 1);
+  }
+  const rowBands = [...rowCuts].sort((a, b) => a - b);
+  const columnBands = [...columnCuts].sort((a, b) => a - b);
+  const styleOf = (row: number, col: number): Partial<ExcelJS.Style> => {
+    const style: Partial<ExcelJS.Style> = {};
+    blocks.forEach((r, i) => {
+      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) applyStyle(style, sheet.formats[i].style);
+    });
+    // Unlocking comes after every format block, as protection did after formats.
+    if (unlocked.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)) style.protection = { locked: false };
+    style.font = { name: CJK_FONT, ...style.font };
+    const canonical = JSON.stringify(style);
+    const known = shared.get(canonical) ?? style;
+    shared.set(canonical, known);
+    return known;
   };
-  // Every written cell gets the named CJK font, formatted or not.
-  sheet.cells.forEach((cells, r) => cells.forEach((v, c) => v !== null && keys.set((r + 1) * width + c, "f,")));
-  sheet.formats.forEach((block, i) => mark(block.range, `${i},`));
-  for (const range of sheet.protection.unlocked) mark(range, "u");
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  for (const [at, key] of keys) {
-    let style = styles.get(key);
-    if (!style) {
-      style = {};
-      // Unlock marks ("u") come after every format index, as protection did after formats.
-      for (const tag of key.split(",")) {
-        if (tag.startsWith("u")) style.protection = { locked: false };
-        else if (tag && tag !== "f") applyStyle(style, sheet.formats[Number(tag)].style);
+  // Row 0 is above every block: the style of a written cell that no block covers.
+  const fontOnly = styleOf(0, 0);
+  for (let i = 0; i + 1 < rowBands.length; i++) {
+    for (let j = 0; j + 1 < columnBands.length; j++) {
+      const [top, left] = [rowBands[i], columnBands[j]];
+      const covered = rects.some((r) => top >= r.top && top <= r.bottom && left >= r.left && left <= r.right);
+      const style = covered ? styleOf(top, left) : fontOnly;
+      for (let row = top; row < rowBands[i + 1]; row++) {
+        const values = sheet.cells[row - 1];
+        for (let col = left; col < columnBands[j + 1]; col++) {
+          if (covered || (values?.[col] !== undefined && values[col] !== null)) ws.getRow(row).getCell(col + 1).style = style;
+        }
       }
-      style.font = { name: CJK_FONT, ...style.font };
-      styles.set(key, style);
     }
-    ws.getRow(Math.floor(at / width)).getCell((at % width) + 1).style = style;
   }
 }
 
@@ -69,7 +104,7 @@ function wrappedRows(sheet: SheetBlueprint): Set<number> {
   return rows;
 }
 
-async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise<void> {
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint, shared: SharedStyles): Promise<void> {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.visibility,
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
@@ -102,7 +137,8 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetBlueprint): Promise
   });
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const [row, height] of wrappedRowHeights(sheet, wrappedRows(sheet))) ws.getRow(row).height = height;
-  applyFormats(ws, sheet);
+  applyFormats(ws, sheet, shared);
+  ws.eachRow({ includeEmpty: true }, (row) => ((row as RowWithStyle).style = NO_ROW_STYLE));
   for (const v of sheet.validations) {
     // One entry per range: per-cell validation produces overlapping ranges in ExcelJS.
     (ws as WithValidations).dataValidations.add(v.range, {
@@ -148,7 +184,8 @@ export async function renderWorkbook(bp: WorkbookBlueprint): Promise<ExcelJS.Wor
   wb.creator = "政策任务跟踪";
   wb.title = bp.title;
   wb.subject = bp.listName;
-  for (const sheet of bp.sheets) await renderSheet(wb, sheet);
+  const shared: SharedStyles = new Map();
+  for (const sheet of bp.sheets) await renderSheet(wb, sheet, shared);
   for (const n of bp.names) wb.definedNames.add(n.ref, n.name);
   const active = Math.max(0, bp.sheets.findIndex((s) => s.name === bp.activeSheet));
   // A hidden sheet must never be the active tab, so name it explicitly.
