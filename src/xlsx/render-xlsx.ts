@@ -63,13 +63,12 @@ function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint, shared: Shar
   }
   const rowBands = [...rowCuts].sort((a, b) => a - b);
   const columnBands = [...columnCuts].sort((a, b) => a - b);
+  const contains = (r: (typeof rects)[number], row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
   const styleOf = (row: number, col: number): Partial<ExcelJS.Style> => {
     const style: Partial<ExcelJS.Style> = {};
-    blocks.forEach((r, i) => {
-      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) applyStyle(style, sheet.formats[i].style);
-    });
+    blocks.forEach((r, i) => contains(r, row, col) && applyStyle(style, sheet.formats[i].style));
     // Unlocking comes after every format block, as protection did after formats.
-    if (unlocked.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)) style.protection = { locked: false };
+    if (unlocked.some((r) => contains(r, row, col))) style.protection = { locked: false };
     style.font = { name: CJK_FONT, ...style.font };
     const canonical = JSON.stringify(style);
     const known = shared.get(canonical) ?? style;
@@ -81,7 +80,7 @@ function applyFormats(ws: ExcelJS.Worksheet, sheet: SheetBlueprint, shared: Shar
   for (let i = 0; i + 1 < rowBands.length; i++) {
     for (let j = 0; j + 1 < columnBands.length; j++) {
       const [top, left] = [rowBands[i], columnBands[j]];
-      const covered = rects.some((r) => top >= r.top && top <= r.bottom && left >= r.left && left <= r.right);
+      const covered = rects.some((r) => contains(r, top, left));
       const style = covered ? styleOf(top, left) : fontOnly;
       for (let row = top; row < rowBands[i + 1]; row++) {
         const values = sheet.cells[row - 1];

@@ -13,8 +13,8 @@ const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
 /**
  * Width of a text in Excel character units: CJK and full-width characters take two. Counted
- * with two global matches rather than a test per character, which was a tenth of writing the
- * Jiangxi workbook in the CLI.
+ * with two global matches rather than a regex test per character: in a CPU profile of the CLI
+ * building Jiangxi, the row heights took ~14 ms of the ~150 ms build.
  */
 export function textWidth(text: string): number {
   return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0) + (text.match(WIDE)?.length ?? 0);
